@@ -1,0 +1,97 @@
+package org.safecounty;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.safecounty.facts.CountyFacts;
+import org.safecounty.facts.EvidenceCounter;
+import org.safecounty.facts.Profile;
+import org.safecounty.result.AssessmentResult;
+import org.safecounty.result.CountyRef;
+import org.safecounty.result.TaskScore;
+import org.safecounty.rules.Evaluator;
+import org.safecounty.submission.Submission;
+import org.safecounty.validation.Problem;
+import org.safecounty.validation.SubmissionReader;
+
+/**
+ * Assesses county submissions with rule packs. Build it once and share it: it is thread-safe, and
+ * each assessment runs in a rule session of its own.
+ *
+ * <pre>{@code
+ * Assessor assessor = Assessor.of(RulePack.load(Path.of("rules/hebei-fds-county-2014")));
+ * Outcome outcome = assessor.assess(json);
+ * }</pre>
+ */
+public final class Assessor {
+
+    private final Function<String, Optional<RulePack>> packs;
+    private final SubmissionReader reader = new SubmissionReader();
+
+    private Assessor(Function<String, Optional<RulePack>> packs) {
+        this.packs = packs;
+    }
+
+    /** An assessor for submissions that name this pack's standard. */
+    public static Assessor of(RulePack pack) {
+        return new Assessor(id -> id.equals(pack.id()) ? Optional.of(pack) : Optional.empty());
+    }
+
+    /** An assessor for any standard bundled on the classpath, each pack loaded on first use. */
+    public static Assessor bundled() {
+        Map<String, Optional<RulePack>> loaded = new ConcurrentHashMap<>();
+        return new Assessor(id -> loaded.computeIfAbsent(id, RulePack::bundled));
+    }
+
+    /** The pack this assessor uses for a standard id, if it has one. */
+    public Optional<RulePack> pack(String standardId) {
+        return packs.apply(standardId);
+    }
+
+    /** Reads, checks and assesses a submission in the exchange format's JSON. */
+    public Outcome assess(String json) {
+        SubmissionReader.Read read = reader.read(json, id -> packs.apply(id).map(p -> p.catalogue().keys()));
+        if (read.submission().isEmpty()) {
+            return new Outcome.Rejected(read.problems());
+        }
+        return assess(read.submission().get());
+    }
+
+    /** Assesses a submission read already (its keys and values checked against its standard). */
+    public Outcome assess(Submission submission) {
+        String standardId = submission.assessment().standard();
+        Optional<RulePack> found = packs.apply(standardId);
+        if (found.isEmpty()) {
+            return new Outcome.Rejected(List.of(new Problem("assessment.standard", "UNKNOWN_STANDARD",
+                    "未知的评价标准：" + standardId, "unknown standard: " + standardId)));
+        }
+        RulePack pack = found.get();
+        EvidenceCounter.Counted counted = new EvidenceCounter(pack.catalogue().counting(), pack.parameters())
+                .count(submission);
+        if (!counted.conflicts().isEmpty()) {
+            return new Outcome.Rejected(counted.conflicts());
+        }
+        var c = submission.county();
+        var a = submission.assessment();
+        CountyFacts facts = new CountyFacts(
+                new Profile(c.code(), c.name(), c.city(), c.population(), c.townships(), c.villages(), a.year(),
+                        a.date(), a.mode()),
+                counted.measures(), counted.incidents(), pack.catalogue().keys());
+        Evaluator.Evaluation e = pack.evaluator().evaluate(facts);
+        if (!e.problems().isEmpty()) {
+            return new Outcome.Rejected(e.problems());
+        }
+        List<TaskScore> tasks = new ArrayList<>();
+        pack.catalogue().tasks().forEach(t -> tasks.add(new TaskScore(t.id(),
+                e.indicators().stream().filter(i -> i.task().equals(t.id())).map(i -> i.score())
+                        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add),
+                t.max())));
+        var tally = e.tally();
+        return new Outcome.Assessed(new AssessmentResult(new CountyRef(c.code(), c.name()), pack.standard(),
+                a.mode(), tally.getVerdict(), tally.getTotal(), tally.getBase(), tally.getBonus(), tasks,
+                e.indicators(), e.bonus(), e.vetoes(), e.undecided(), counted.notAccepted(), tally.rectification()));
+    }
+}

@@ -1,0 +1,24 @@
+package org.safecounty;
+
+import java.util.List;
+import org.safecounty.result.AssessmentResult;
+import org.safecounty.validation.Problem;
+
+/** What assessing one submission gave: a result, or the problems that rejected it (never both). */
+public sealed interface Outcome permits Outcome.Assessed, Outcome.Rejected {
+
+    /** The submission was valid and assessed. */
+    record Assessed(AssessmentResult result) implements Outcome {
+    }
+
+    /** The submission was rejected; every problem is listed with its path. */
+    record Rejected(List<Problem> problems) implements Outcome {
+        public Rejected {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    default boolean assessed() {
+        return this instanceof Assessed;
+    }
+}

@@ -1,0 +1,200 @@
+package org.safecounty.facts;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.Objects;
+
+/**
+ * A measure as rules see it: a value (kept as an exact fraction, so that 1,368 samples for 342,000
+ * residents is exactly 4 per 1,000), or the fact that it is missing or not applicable.
+ */
+public final class Reading {
+
+    /** What a reading holds. */
+    public enum Kind { VALUE, MISSING, NOT_APPLICABLE }
+
+    private static final MathContext DIVISION = MathContext.DECIMAL128;
+
+    private final Kind kind;
+    private final BigDecimal numerator;
+    private final BigDecimal denominator;
+    private final Boolean flag;
+    private final String zh;
+    private final String en;
+    private final String origin;
+
+    private Reading(Kind kind, BigDecimal numerator, BigDecimal denominator, Boolean flag, String zh, String en,
+                    String origin) {
+        this.kind = kind;
+        this.numerator = numerator;
+        this.denominator = denominator;
+        this.flag = flag;
+        this.zh = zh;
+        this.en = en;
+        this.origin = origin;
+    }
+
+    private Reading(Kind kind, BigDecimal numerator, BigDecimal denominator, Boolean flag, String zh, String en) {
+        this(kind, numerator, denominator, flag, zh, en, null);
+    }
+
+    /** The same reading, remembering the submission path it came from (for error messages). */
+    public Reading from(String path) {
+        return new Reading(kind, numerator, denominator, flag, zh, en, path);
+    }
+
+    /** The submission path this reading came from, or {@code null} for a derived reading. */
+    public String origin() {
+        return origin;
+    }
+
+    public static Reading of(BigDecimal value, String zh, String en) {
+        return new Reading(Kind.VALUE, Objects.requireNonNull(value), BigDecimal.ONE, null, zh, en);
+    }
+
+    public static Reading ofFlag(boolean value, String zh, String en) {
+        return new Reading(Kind.VALUE, value ? BigDecimal.ONE : BigDecimal.ZERO, BigDecimal.ONE, value, zh, en);
+    }
+
+    public static Reading fraction(BigDecimal numerator, BigDecimal denominator, String zh, String en) {
+        if (denominator.signum() == 0) {
+            return notApplicable(zh, en);
+        }
+        return new Reading(Kind.VALUE, numerator, denominator, null, zh, en);
+    }
+
+    public static Reading missing(String zh, String en) {
+        return new Reading(Kind.MISSING, null, null, null, zh, en);
+    }
+
+    public static Reading notApplicable(String zh, String en) {
+        return new Reading(Kind.NOT_APPLICABLE, null, null, null, zh, en);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public boolean isMissing() {
+        return kind == Kind.MISSING;
+    }
+
+    public boolean isNotApplicable() {
+        return kind == Kind.NOT_APPLICABLE;
+    }
+
+    public boolean hasValue() {
+        return kind == Kind.VALUE;
+    }
+
+    /** True only for a flag reading that holds {@code true}. */
+    public boolean isTrue() {
+        return hasValue() && Boolean.TRUE.equals(flag);
+    }
+
+    public boolean isFlag() {
+        return flag != null;
+    }
+
+    public String zh() {
+        return zh;
+    }
+
+    public String en() {
+        return en;
+    }
+
+    BigDecimal numerator() {
+        return numerator;
+    }
+
+    BigDecimal denominator() {
+        return denominator;
+    }
+
+    /** The value as a decimal; for a fraction that does not terminate, 34 significant digits. */
+    public BigDecimal value() {
+        requireValue();
+        if (denominator.compareTo(BigDecimal.ONE) == 0) {
+            return numerator;
+        }
+        return numerator.divide(denominator, DIVISION);
+    }
+
+    /** value ≥ threshold, compared exactly; false when missing or not applicable. */
+    public boolean atLeast(Number threshold) {
+        return hasValue() && numerator.compareTo(decimal(threshold).multiply(denominator)) >= 0;
+    }
+
+    /** value &lt; threshold, compared exactly; false when missing or not applicable. */
+    public boolean below(Number threshold) {
+        return hasValue() && !atLeast(threshold);
+    }
+
+    /** value &gt; threshold, compared exactly; false when missing or not applicable. */
+    public boolean above(Number threshold) {
+        return hasValue() && numerator.compareTo(decimal(threshold).multiply(denominator)) > 0;
+    }
+
+    /**
+     * points × min(1, value / target), proportional scoring, in one exact division so that a result
+     * such as 3 × (2/12) / 0.8 = 0.625 stays exact for rounding.
+     */
+    public BigDecimal proportionOf(Number points, Number target) {
+        requireValue();
+        BigDecimal p = decimal(points);
+        BigDecimal t = decimal(target);
+        if (t.signum() <= 0) {
+            throw new IllegalArgumentException("a proportional target must be above 0, was " + t);
+        }
+        BigDecimal earned = p.multiply(numerator).divide(denominator.multiply(t), DIVISION);
+        return earned.min(p);
+    }
+
+    /** A plain rendering for explanations: 6, 46/50 = 0.92, 是 / yes. */
+    public String display(boolean chinese) {
+        return switch (kind) {
+            case MISSING -> chinese ? "缺少材料" : "missing";
+            case NOT_APPLICABLE -> chinese ? "无此项" : "not applicable";
+            case VALUE -> displayValue(chinese);
+        };
+    }
+
+    private String displayValue(boolean chinese) {
+        if (flag != null) {
+            return chinese ? (flag ? "是" : "否") : (flag ? "yes" : "no");
+        }
+        if (denominator.compareTo(BigDecimal.ONE) == 0) {
+            return plain(numerator);
+        }
+        return plain(numerator) + "/" + plain(denominator) + " = "
+                + plain(value().setScale(4, RoundingMode.HALF_UP));
+    }
+
+    static String plain(BigDecimal d) {
+        BigDecimal s = d.stripTrailingZeros();
+        return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+    }
+
+    static BigDecimal decimal(Number n) {
+        if (n instanceof BigDecimal d) {
+            return d;
+        }
+        if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
+            return BigDecimal.valueOf(n.longValue());
+        }
+        return new BigDecimal(n.toString());
+    }
+
+    private void requireValue() {
+        if (!hasValue()) {
+            throw new IllegalStateException(en + " has no value (" + kind + ")");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return en + " = " + display(false);
+    }
+}

@@ -1,0 +1,121 @@
+package org.safecounty.facts;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A worksheet that earns points: the scoring forms of the standard (stepped, proportional, a
+ * true/false award, a deduction per occurrence). Each call scores one part and explains it.
+ */
+public abstract class Scored extends Worksheet {
+
+    private BigDecimal points = BigDecimal.ZERO;
+    private int parts;
+    private int notApplicableParts;
+
+    protected Scored(String id, CountyFacts facts) {
+        super(id, facts);
+    }
+
+    /** The first band that the reading reaches gives its points; a missing reading scores 0. */
+    public BigDecimal stepped(Reading reading, List<Band> bands) {
+        parts++;
+        if (reading.isMissing()) {
+            note(reading.zh() + "：缺少材料，得 0 分", reading.en() + ": missing, 0 points");
+            return BigDecimal.ZERO;
+        }
+        if (reading.isNotApplicable()) {
+            notApplicableParts++;
+            BigDecimal full = bands.get(0).points();
+            note(reading.zh() + "：无此项，得满分 " + Reading.plain(full) + " 分",
+                    reading.en() + ": not applicable, full " + Reading.plain(full) + " points");
+            return full;
+        }
+        for (Band band : bands) {
+            if (reading.atLeast(band.atLeast())) {
+                note(reading.zh() + " " + reading.display(true) + " ≥ " + Reading.plain(band.atLeast())
+                                + "，得 " + Reading.plain(band.points()) + " 分",
+                        reading.en() + " " + reading.display(false) + " ≥ " + Reading.plain(band.atLeast())
+                                + ": " + Reading.plain(band.points()) + " points");
+                return band.points();
+            }
+        }
+        String lowest = Reading.plain(bands.get(bands.size() - 1).atLeast());
+        note(reading.zh() + " " + reading.display(true) + " 低于 " + lowest + "，得 0 分",
+                reading.en() + " " + reading.display(false) + " is below " + lowest + ": 0 points");
+        return BigDecimal.ZERO;
+    }
+
+    /** {@code points} when the reading reaches {@code minimum}: a stepped scale of one band. */
+    public BigDecimal reaches(Reading reading, Number minimum, Number points) {
+        return stepped(reading, List.of(new Band(Reading.decimal(minimum), Reading.decimal(points))));
+    }
+
+    /** points × min(1, value / target); a missing reading scores 0. */
+    public BigDecimal proportional(Reading reading, Number points, Number target) {
+        parts++;
+        BigDecimal full = Reading.decimal(points);
+        if (reading.isMissing()) {
+            note(reading.zh() + "：缺少材料，得 0 分", reading.en() + ": missing, 0 points");
+            return BigDecimal.ZERO;
+        }
+        if (reading.isNotApplicable()) {
+            notApplicableParts++;
+            note(reading.zh() + "：无此项，得满分 " + Reading.plain(full) + " 分",
+                    reading.en() + ": not applicable, full " + Reading.plain(full) + " points");
+            return full;
+        }
+        BigDecimal earned = reading.proportionOf(full, target);
+        String t = Reading.plain(Reading.decimal(target));
+        String e = Reading.plain(earned.setScale(4, java.math.RoundingMode.HALF_UP));
+        note(reading.zh() + " " + reading.display(true) + "，目标 " + t + "，得 " + Reading.plain(full)
+                        + " × min(1, " + reading.display(true) + "/" + t + ") = " + e + " 分",
+                reading.en() + " " + reading.display(false) + ", target " + t + ": " + Reading.plain(full)
+                        + " × min(1, value/" + t + ") = " + e + " points");
+        return earned;
+    }
+
+    /** {@code points} when the flag is true, else 0 (a missing flag scores 0). */
+    public BigDecimal when(Reading flag, Number points) {
+        parts++;
+        BigDecimal p = Reading.decimal(points);
+        if (flag.isMissing()) {
+            note(flag.zh() + "：缺少材料，得 0 分", flag.en() + ": missing, 0 points");
+            return BigDecimal.ZERO;
+        }
+        if (flag.isTrue()) {
+            note(flag.zh() + "：是，得 " + Reading.plain(p) + " 分", flag.en() + ": yes, " + Reading.plain(p) + " points");
+            return p;
+        }
+        note(flag.zh() + "：否，得 0 分", flag.en() + ": no, 0 points");
+        return BigDecimal.ZERO;
+    }
+
+    /** Adds points earned by a part. */
+    public void award(BigDecimal earned) {
+        points = points.add(earned);
+    }
+
+    /** Deducts {@code each} per occurrence counted in {@code count}, never below 0. */
+    public void deductEach(Reading count, Number each) {
+        if (!count.hasValue() || count.value().signum() == 0) {
+            return;
+        }
+        BigDecimal cut = count.value().multiply(Reading.decimal(each));
+        BigDecimal before = points;
+        points = points.subtract(cut).max(BigDecimal.ZERO);
+        note(count.zh() + " " + count.display(true) + "，每项扣 " + Reading.plain(Reading.decimal(each)) + " 分，扣 "
+                        + Reading.plain(before.subtract(points)) + " 分",
+                count.en() + " " + count.display(false) + ", " + Reading.plain(Reading.decimal(each))
+                        + " deducted each: " + Reading.plain(before.subtract(points)) + " points deducted");
+    }
+
+    public BigDecimal points() {
+        return points;
+    }
+
+    /** True when every part scored was not applicable. */
+    public boolean allPartsNotApplicable() {
+        return parts > 0 && notApplicableParts == parts;
+    }
+}

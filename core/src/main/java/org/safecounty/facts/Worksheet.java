@@ -1,0 +1,213 @@
+package org.safecounty.facts;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.safecounty.pack.KeySpec;
+import org.safecounty.validation.Problem;
+
+/**
+ * What one rule fills in for one item of the catalogue (an indicator, a bonus item, a veto): the
+ * readings it took, the evidence that counted, the keys that were missing and its explanation.
+ * Rules read measures through it so that nothing they use goes unrecorded.
+ */
+public abstract class Worksheet {
+
+    private final String id;
+    private final CountyFacts facts;
+    private final Set<String> evidence = new LinkedHashSet<>();
+    private final Set<String> missingKeys = new LinkedHashSet<>();
+    private final List<String> notesZh = new ArrayList<>();
+    private final List<String> notesEn = new ArrayList<>();
+    private final List<String> rules = new ArrayList<>();
+
+    protected Worksheet(String id, CountyFacts facts) {
+        this.id = id;
+        this.facts = facts;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    /** The counted value of a number key, or a missing reading. */
+    public Reading value(String key) {
+        KeySpec spec = facts.key(key);
+        CountedEvidence counted = facts.counted(key);
+        if (counted == null) {
+            return absent(spec);
+        }
+        evidence.add(counted.id());
+        if (counted.value() instanceof Boolean b) {
+            return Reading.ofFlag(b, label(spec, true), label(spec, false)).from(counted.path());
+        }
+        return Reading.of((BigDecimal) counted.value(), label(spec, true), label(spec, false)).from(counted.path());
+    }
+
+    /** The counted value of a true/false key, or a missing reading. */
+    public Reading flag(String key) {
+        return value(key);
+    }
+
+    /** A field of the county profile: {@code population}, {@code townships} or {@code villages}. */
+    public Reading profile(String field) {
+        Profile p = facts.profile();
+        long v = switch (field) {
+            case "population" -> p.population();
+            case "townships" -> p.townships();
+            case "villages" -> p.villages();
+            default -> throw new IllegalArgumentException("unknown profile field " + field);
+        };
+        return Reading.of(BigDecimal.valueOf(v), ProfileLabels.zh(field), ProfileLabels.en(field))
+                .from("county." + field);
+    }
+
+    /**
+     * numerator / denominator. Missing if either is missing, not applicable when the denominator is
+     * 0; a numerator above its denominator is inconsistent evidence and rejects the submission.
+     */
+    public Reading ratio(Reading numerator, Reading denominator) {
+        String zh = numerator.zh() + "/" + denominator.zh();
+        String en = numerator.en() + " / " + denominator.en();
+        if (numerator.isMissing() || denominator.isMissing()) {
+            return Reading.missing(zh, en);
+        }
+        if (!numerator.hasValue() || !denominator.hasValue()) {
+            return Reading.notApplicable(zh, en);
+        }
+        BigDecimal num = numerator.value();
+        BigDecimal den = denominator.value();
+        if (num.compareTo(den) > 0) {
+            reportRatioAboveOne(numerator, denominator);
+        }
+        return Reading.fraction(num, den, zh, en);
+    }
+
+    /** count per {@code unit} of base, e.g. samples per 1,000 residents, as an exact fraction. */
+    public Reading per(Reading count, Reading base, Number unit) {
+        BigDecimal u = Reading.decimal(unit);
+        String zh = count.zh() + "（每" + Reading.plain(u) + base.zh() + "）";
+        String en = count.en() + " per " + Reading.plain(u) + " " + base.en();
+        if (count.isMissing() || base.isMissing()) {
+            return Reading.missing(zh, en);
+        }
+        if (!count.hasValue() || !base.hasValue()) {
+            return Reading.notApplicable(zh, en);
+        }
+        return Reading.fraction(count.value().multiply(u), base.value(), zh, en);
+    }
+
+    /** a − b, for a denominator made of two keys (e.g. samples that failed). */
+    public Reading difference(Reading a, Reading b) {
+        String zh = "(" + a.zh() + "−" + b.zh() + ")";
+        String en = "(" + a.en() + " − " + b.en() + ")";
+        if (a.isMissing() || b.isMissing()) {
+            return Reading.missing(zh, en);
+        }
+        if (!a.hasValue() || !b.hasValue()) {
+            return Reading.notApplicable(zh, en);
+        }
+        BigDecimal d = a.value().subtract(b.value());
+        if (d.signum() < 0) {
+            reportRatioAboveOne(b, a);
+            d = BigDecimal.ZERO;
+        }
+        return Reading.of(d, zh, en);
+    }
+
+    /** How many counted incidents there are (none listed means none happened). */
+    public Reading incidentCount() {
+        List<CountedIncident> all = facts.incidents();
+        all.forEach(i -> evidence.add(i.id()));
+        return Reading.of(BigDecimal.valueOf(all.size()), "事故起数", "incidents");
+    }
+
+    /** How many counted incidents were reported within {@code hours}. */
+    public Reading incidentsReportedWithin(Number hours) {
+        BigDecimal limit = Reading.decimal(hours);
+        long n = facts.incidents().stream().filter(i -> i.reportedWithinHours().compareTo(limit) <= 0).count();
+        return Reading.of(BigDecimal.valueOf(n), Reading.plain(limit) + "小时内报告的事故起数",
+                "incidents reported within " + Reading.plain(limit) + " h");
+    }
+
+    /** The counted incidents of the given levels, by id. */
+    public List<CountedIncident> incidentsOfLevel(List<String> levels) {
+        return facts.incidents().stream().filter(i -> levels.contains(i.level()))
+                .sorted(Comparator.comparing(CountedIncident::id)).toList();
+    }
+
+    /** The counted incidents that were concealed, by id. */
+    public List<CountedIncident> concealedIncidents() {
+        return facts.incidents().stream().filter(CountedIncident::concealed)
+                .sorted(Comparator.comparing(CountedIncident::id)).toList();
+    }
+
+    protected void note(String zh, String en) {
+        notesZh.add(zh);
+        notesEn.add(en);
+    }
+
+    protected void addEvidence(String evidenceId) {
+        evidence.add(evidenceId);
+    }
+
+    public List<String> evidence() {
+        return List.copyOf(evidence);
+    }
+
+    public List<String> missingKeys() {
+        return List.copyOf(missingKeys);
+    }
+
+    public boolean hasMissing() {
+        return !missingKeys.isEmpty();
+    }
+
+    public List<String> notesZh() {
+        return List.copyOf(notesZh);
+    }
+
+    public List<String> notesEn() {
+        return List.copyOf(notesEn);
+    }
+
+    /** Called by the engine with the name of each rule that fired on this worksheet. */
+    public void firedBy(String rule) {
+        rules.add(rule);
+    }
+
+    public List<String> rules() {
+        return List.copyOf(rules);
+    }
+
+    private Reading absent(KeySpec spec) {
+        String zh = label(spec, true);
+        String en = label(spec, false);
+        if (spec.absentMeans() instanceof Boolean b) {
+            return Reading.ofFlag(b, zh, en);
+        }
+        if (spec.absentMeans() instanceof BigDecimal d) {
+            return Reading.of(d, zh, en);
+        }
+        missingKeys.add(spec.name());
+        return Reading.missing(zh, en);
+    }
+
+    private void reportRatioAboveOne(Reading numerator, Reading denominator) {
+        String path = numerator.origin() != null ? numerator.origin() + ".value"
+                : denominator.origin() != null ? denominator.origin() + ".value" : "evidence";
+        facts.reportInconsistency(new Problem(path, "RATIO_ABOVE_ONE",
+                "证据不一致：" + numerator.zh() + "（" + numerator.display(true) + "）大于" + denominator.zh()
+                        + "（" + denominator.display(true) + "）",
+                "inconsistent evidence: " + numerator.en() + " (" + numerator.display(false)
+                        + ") is larger than " + denominator.en() + " (" + denominator.display(false) + ")"));
+    }
+
+    private static String label(KeySpec spec, boolean chinese) {
+        String text = chinese ? spec.zh() : spec.en();
+        return text == null || text.isBlank() ? spec.name() : text + " " + spec.name();
+    }
+}

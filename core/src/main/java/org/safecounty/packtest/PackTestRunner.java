@@ -1,0 +1,136 @@
+package org.safecounty.packtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.safecounty.Assessor;
+import org.safecounty.Outcome;
+import org.safecounty.result.AssessmentResult;
+import org.safecounty.result.BonusResult;
+import org.safecounty.result.IndicatorResult;
+import org.safecounty.result.TaskScore;
+import org.safecounty.result.VetoResult;
+import org.safecounty.validation.Problem;
+
+/** Runs a pack's own test cases and says, for each, which expectations failed. */
+public final class PackTestRunner {
+
+    private final Assessor assessor;
+
+    public PackTestRunner(Assessor assessor) {
+        this.assessor = assessor;
+    }
+
+    public List<CaseResult> run(List<PackCase> cases) {
+        return cases.stream().map(this::run).toList();
+    }
+
+    public CaseResult run(PackCase c) {
+        Outcome outcome = assessor.assess(c.submission().toString());
+        List<CaseFailure> failures = new ArrayList<>();
+        JsonNode expect = c.expect();
+        if (expect.has("rejected")) {
+            checkRejected(expect.get("rejected"), outcome, failures);
+        } else if (outcome instanceof Outcome.Rejected r) {
+            failures.add(new CaseFailure("outcome", "a result", "rejected: " + r.problems()));
+        } else {
+            checkResult(expect, ((Outcome.Assessed) outcome).result(), failures);
+        }
+        return new CaseResult(c, failures);
+    }
+
+    private static void checkRejected(JsonNode paths, Outcome outcome, List<CaseFailure> failures) {
+        if (outcome instanceof Outcome.Assessed a) {
+            failures.add(new CaseFailure("outcome", "rejected", "assessed, verdict " + a.result().verdict()));
+            return;
+        }
+        List<String> named = ((Outcome.Rejected) outcome).problems().stream().map(Problem::path).toList();
+        for (JsonNode p : paths) {
+            if (!named.contains(p.asText())) {
+                failures.add(new CaseFailure("rejected path " + p.asText(), "named by a problem",
+                        ((Outcome.Rejected) outcome).problems().toString()));
+            }
+        }
+    }
+
+    private static void checkResult(JsonNode expect, AssessmentResult r, List<CaseFailure> failures) {
+        text(expect, "verdict", r.verdict().name(), failures);
+        number(expect, "totalScore", r.totalScore(), failures);
+        number(expect, "baseScore", r.baseScore(), failures);
+        number(expect, "bonusScore", r.bonusScore(), failures);
+        expect.path("tasks").fields().forEachRemaining(e -> compare(e.getValue(), "task " + e.getKey(),
+                r.tasks().stream().filter(t -> t.id().equals(e.getKey())).map(TaskScore::score).findFirst().orElse(null),
+                failures));
+        expect.path("indicators").fields().forEachRemaining(e -> indicator(e.getKey(), e.getValue(), r, failures));
+        expect.path("bonus").fields().forEachRemaining(e -> compare(e.getValue(), "bonus " + e.getKey(),
+                r.bonus().stream().filter(b -> b.id().equals(e.getKey())).map(BonusResult::score).findFirst()
+                        .orElse(null), failures));
+        if (expect.has("vetoes")) {
+            TreeSet<String> wanted = new TreeSet<>();
+            expect.get("vetoes").forEach(v -> wanted.add(v.asText()));
+            TreeSet<String> got = r.vetoes().stream().map(VetoResult::id).collect(Collectors.toCollection(TreeSet::new));
+            if (!wanted.equals(got)) {
+                failures.add(new CaseFailure("vetoes", wanted.toString(), got.toString()));
+            }
+        }
+        if (expect.has("notAccepted")) {
+            Map<String, String> wanted = new TreeMap<>();
+            expect.get("notAccepted").fields().forEachRemaining(e -> wanted.put(e.getKey(), e.getValue().asText()));
+            Map<String, String> got = new TreeMap<>();
+            r.notAccepted().forEach(n -> got.put(n.evidence(), n.reason().name()));
+            if (!wanted.equals(got)) {
+                failures.add(new CaseFailure("notAccepted", wanted.toString(), got.toString()));
+            }
+        }
+    }
+
+    private static void indicator(String id, JsonNode want, AssessmentResult r, List<CaseFailure> failures) {
+        IndicatorResult got = r.indicators().stream().filter(i -> i.id().equals(id)).findFirst().orElse(null);
+        if (got == null) {
+            failures.add(new CaseFailure("indicator " + id, "present", "absent"));
+            return;
+        }
+        if (want.has("score")) {
+            compare(want.get("score"), "indicator " + id + " score", got.score(), failures);
+        }
+        if (want.has("status") && !want.get("status").asText().equals(got.status().name())) {
+            failures.add(new CaseFailure("indicator " + id + " status", want.get("status").asText(),
+                    got.status().name() + " (" + got.explanationEn() + ")"));
+        }
+        if (want.has("evidence")) {
+            List<String> ids = new ArrayList<>();
+            want.get("evidence").forEach(e -> ids.add(e.asText()));
+            if (!ids.equals(got.evidence())) {
+                failures.add(new CaseFailure("indicator " + id + " evidence", ids.toString(), got.evidence().toString()));
+            }
+        }
+    }
+
+    private static void text(JsonNode expect, String field, String actual, List<CaseFailure> failures) {
+        if (expect.has(field) && !expect.get(field).asText().equals(actual)) {
+            failures.add(new CaseFailure(field, expect.get(field).asText(), actual));
+        }
+    }
+
+    private static void number(JsonNode expect, String field, BigDecimal actual, List<CaseFailure> failures) {
+        if (expect.has(field)) {
+            compare(expect.get(field), field, actual, failures);
+        }
+    }
+
+    private static void compare(JsonNode want, String what, BigDecimal actual, List<CaseFailure> failures) {
+        if (!want.isNumber()) {
+            failures.add(new CaseFailure(what, "a number in the test", want.toString()));
+            return;
+        }
+        if (actual == null || want.decimalValue().compareTo(actual) != 0) {
+            failures.add(new CaseFailure(what, want.decimalValue().toPlainString(),
+                    actual == null ? "absent" : actual.toPlainString()));
+        }
+    }
+}

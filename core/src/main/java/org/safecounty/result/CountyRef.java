@@ -1,0 +1,5 @@
+package org.safecounty.result;
+
+/** Which county a result is about. */
+public record CountyRef(String code, String name) {
+}

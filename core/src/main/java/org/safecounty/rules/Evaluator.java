@@ -1,0 +1,182 @@
+package org.safecounty.rules;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.KieBase;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
+import org.safecounty.facts.BonusItem;
+import org.safecounty.facts.CountyFacts;
+import org.safecounty.facts.Indicator;
+import org.safecounty.facts.Parameters;
+import org.safecounty.facts.Tally;
+import org.safecounty.facts.Veto;
+import org.safecounty.facts.VetoState;
+import org.safecounty.facts.Worksheet;
+import org.safecounty.pack.IndicatorSpec;
+import org.safecounty.pack.PackCatalogue;
+import org.safecounty.result.BonusResult;
+import org.safecounty.result.IndicatorResult;
+import org.safecounty.result.IndicatorStatus;
+import org.safecounty.result.UndecidedVeto;
+import org.safecounty.result.VetoResult;
+import org.safecounty.validation.Problem;
+
+/**
+ * Runs a pack's rules for one county in two phases: first every indicator, bonus item and veto
+ * is scored on its worksheet; then the {@link Tally} of those scores is inserted and the verdict
+ * rules decide. Each call uses a session of its own, so one evaluator serves many threads.
+ */
+public final class Evaluator {
+
+    private final KieBase kieBase;
+    private final PackCatalogue catalogue;
+    private final Parameters parameters;
+
+    public Evaluator(KieBase kieBase, PackCatalogue catalogue, Parameters parameters) {
+        this.kieBase = kieBase;
+        this.catalogue = catalogue;
+        this.parameters = parameters;
+    }
+
+    /** What the rules made of one county, or the problems that stopped them. */
+    public record Evaluation(List<IndicatorResult> indicators, List<BonusResult> bonus, List<VetoResult> vetoes,
+                             List<UndecidedVeto> undecided, Tally tally, List<Problem> problems) {
+    }
+
+    public Evaluation evaluate(CountyFacts facts) {
+        List<Indicator> indicators = catalogue.indicators().map(s -> new Indicator(s, facts)).toList();
+        List<BonusItem> bonus = catalogue.bonus().stream().map(s -> new BonusItem(s, facts)).toList();
+        List<Veto> vetoes = catalogue.vetoes().stream().map(s -> new Veto(s, facts)).toList();
+        KieSession session = kieBase.newKieSession();
+        try {
+            session.setGlobal("params", parameters);
+            session.addEventListener(new RecordFiredRules());
+            session.insert(facts.profile());
+            facts.incidents().forEach(session::insert);
+            indicators.forEach(session::insert);
+            bonus.forEach(session::insert);
+            vetoes.forEach(session::insert);
+            session.fireAllRules();
+            List<Problem> problems = new ArrayList<>(facts.inconsistencies());
+            problems.addAll(unscored(indicators, bonus, vetoes));
+            if (!problems.isEmpty()) {
+                return failed(problems);
+            }
+            List<IndicatorResult> indicatorResults = indicators.stream().map(this::indicatorResult).toList();
+            List<BonusResult> bonusResults = bonus.stream().map(this::bonusResult).toList();
+            Tally tally = new Tally(indicatorResults,
+                    bonusResults.stream().map(BonusResult::score).reduce(BigDecimal.ZERO, BigDecimal::add),
+                    vetoes.stream().filter(v -> v.state() == VetoState.TRIGGERED).map(Worksheet::getId).toList(),
+                    undecided(vetoes));
+            session.insert(tally);
+            session.fireAllRules();
+            if (tally.getVerdict() == null) {
+                return failed(List.of(new Problem("rules/", "NO_VERDICT", "没有规则给出结论", "no rule decided the verdict")));
+            }
+            return new Evaluation(indicatorResults, bonusResults, vetoResults(vetoes),
+                    vetoes.stream().filter(v -> v.state() == VetoState.UNDECIDED)
+                            .map(v -> new UndecidedVeto(v.getId(), v.missingKeys())).toList(),
+                    tally, List.of());
+        } catch (ConsequenceException e) {
+            String rule = e.getMatch() == null ? "?" : e.getMatch().getRule().getName();
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return failed(List.of(new Problem("rule \"" + rule + "\"", "RULE_FAILED",
+                    "规则 \"" + rule + "\" 执行出错：" + cause.getMessage(),
+                    "rule \"" + rule + "\" failed: " + cause.getMessage())));
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private IndicatorResult indicatorResult(Indicator i) {
+        IndicatorSpec spec = i.spec();
+        BigDecimal score = i.points().setScale(catalogue.scale(), RoundingMode.HALF_UP);
+        return new IndicatorResult(spec.id(), spec.task(), score, spec.max(), status(i, score), spec.keyItem(),
+                i.evidence(), i.missingKeys(), i.rules().get(0), explanation(i.notesZh(), "；", score, true),
+                explanation(i.notesEn(), "; ", score, false));
+    }
+
+    private static IndicatorStatus status(Indicator i, BigDecimal score) {
+        if (i.hasMissing()) {
+            return IndicatorStatus.MISSING;
+        }
+        int vsMax = score.compareTo(i.getMax());
+        if (i.allPartsNotApplicable() && vsMax == 0) {
+            return IndicatorStatus.NOT_APPLICABLE;
+        }
+        if (vsMax >= 0) {
+            return IndicatorStatus.MET;
+        }
+        return score.signum() == 0 ? IndicatorStatus.NOT_MET : IndicatorStatus.PARTIAL;
+    }
+
+    private static String explanation(List<String> notes, String joiner, BigDecimal score, boolean chinese) {
+        String total = chinese ? "合计 " + plain(score) + " 分" : "total " + plain(score) + " points";
+        return notes.isEmpty() ? total : String.join(joiner, notes) + (chinese ? "；" : "; ") + total;
+    }
+
+    private BonusResult bonusResult(BonusItem b) {
+        return new BonusResult(b.getId(), b.points().setScale(catalogue.scale(), RoundingMode.HALF_UP), b.evidence(),
+                b.rules().get(0));
+    }
+
+    private static List<VetoResult> vetoResults(List<Veto> vetoes) {
+        return vetoes.stream().filter(v -> v.state() == VetoState.TRIGGERED)
+                .map(v -> new VetoResult(v.getId(), v.evidence(), v.rules().get(0), String.join("；", v.notesZh()),
+                        String.join("; ", v.notesEn())))
+                .toList();
+    }
+
+    private static Map<String, List<String>> undecided(List<Veto> vetoes) {
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        vetoes.stream().filter(v -> v.state() == VetoState.UNDECIDED).forEach(v -> map.put(v.getId(), v.missingKeys()));
+        return map;
+    }
+
+    private static List<Problem> unscored(List<Indicator> indicators, List<BonusItem> bonus, List<Veto> vetoes) {
+        List<Problem> problems = new ArrayList<>();
+        List<Worksheet> all = new ArrayList<>(indicators);
+        all.addAll(bonus);
+        all.addAll(vetoes);
+        for (Worksheet w : all) {
+            if (w.rules().isEmpty()) {
+                problems.add(new Problem("rules/", "NOT_SCORED", "没有规则处理 " + w.getId(), "no rule handled " + w.getId()));
+            } else if (w.rules().size() > 1) {
+                problems.add(new Problem("rules/", "SCORED_TWICE", w.getId() + " 被多条规则处理：" + w.rules(),
+                        w.getId() + " was handled by several rules: " + w.rules()));
+            }
+        }
+        return problems;
+    }
+
+    private static Evaluation failed(List<Problem> problems) {
+        return new Evaluation(List.of(), List.of(), List.of(), List.of(), null, List.copyOf(problems));
+    }
+
+    private static String plain(BigDecimal d) {
+        BigDecimal s = d.stripTrailingZeros();
+        return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+    }
+
+    /** Tells each worksheet, and the tally, which rule fired on it. */
+    private static final class RecordFiredRules extends DefaultAgendaEventListener {
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+            String rule = event.getMatch().getRule().getName();
+            for (Object o : event.getMatch().getObjects()) {
+                if (o instanceof Worksheet w) {
+                    w.firedBy(rule);
+                } else if (o instanceof Tally t) {
+                    t.decidedBy(rule);
+                }
+            }
+        }
+    }
+}

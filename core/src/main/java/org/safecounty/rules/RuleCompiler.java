@@ -1,0 +1,73 @@
+package org.safecounty.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
+import org.safecounty.pack.PackFiles;
+import org.safecounty.validation.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Compiles a pack's DRL files at run time into a {@link KieBase}, with no {@code kmodule.xml},
+ * and removes the built module from the {@code KieRepository} so that rebuilding never grows
+ * the heap.
+ */
+public final class RuleCompiler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuleCompiler.class);
+    private static final String RESOURCES = "src/main/resources/";
+
+    /** A compiled rule base, or the problems that stopped it. */
+    public record Compiled(KieBase kieBase, List<Problem> problems) {
+    }
+
+    public Compiled compile(PackFiles files, String packId, ClassLoader classLoader) {
+        List<String> drl = files.paths(".drl").toList();
+        if (drl.isEmpty()) {
+            return new Compiled(null, List.of(new Problem("rules/", "PACK_NO_RULES", "规则包中没有 .drl 规则文件",
+                    "the pack has no .drl rule file")));
+        }
+        long start = System.nanoTime();
+        KieServices ks = KieServices.Factory.get();
+        ReleaseId releaseId = ks.newReleaseId("org.safecounty.pack", safe(packId), "0.0." + UUID.randomUUID());
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        drl.forEach(path -> kfs.write(RESOURCES + path, files.all().get(path)));
+        KieBuilder builder = ks.newKieBuilder(kfs, classLoader).buildAll();
+        List<Problem> problems = new ArrayList<>();
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            problems.add(problem(m));
+        }
+        if (!problems.isEmpty()) {
+            ks.getRepository().removeKieModule(releaseId);
+            return new Compiled(null, problems);
+        }
+        try {
+            KieContainer container = ks.newKieContainer(releaseId, classLoader);
+            KieBase base = container.getKieBase();
+            LOG.debug("compiled {} rule files of {} in {} ms", drl.size(), packId, (System.nanoTime() - start) / 1_000_000);
+            return new Compiled(base, List.of());
+        } finally {
+            ks.getRepository().removeKieModule(releaseId);
+        }
+    }
+
+    private static Problem problem(Message m) {
+        String path = m.getPath() == null ? "rules/" : m.getPath().replaceFirst("^" + RESOURCES, "");
+        String where = m.getLine() > 0 ? path + ":" + m.getLine() : path;
+        String text = m.getText().strip();
+        return new Problem(where, "RULE_COMPILE", "规则编译错误：" + text, "rule compile error: " + text);
+    }
+
+    private static String safe(String id) {
+        return id.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}

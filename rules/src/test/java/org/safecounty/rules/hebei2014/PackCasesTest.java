@@ -1,0 +1,39 @@
+package org.safecounty.rules.hebei2014;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.safecounty.Assessor;
+import org.safecounty.RulePack;
+import org.safecounty.packtest.CaseReader;
+import org.safecounty.packtest.CaseResult;
+import org.safecounty.packtest.PackCase;
+import org.safecounty.packtest.PackTestRunner;
+import org.safecounty.pack.PackFiles;
+
+/**
+ * Runs every case of the pack's own tests ({@code hebei-fds-county-2014/tests/*.yaml}): expected
+ * figures worked out by hand from the standard, with the arithmetic written beside them.
+ */
+class PackCasesTest {
+
+    static final Path PACK = Path.of("hebei-fds-county-2014");
+
+    @TestFactory
+    Stream<DynamicTest> everyCaseOfThePackHoldsAsWorkedByHand() throws IOException {
+        PackFiles files = PackFiles.fromDirectory(PACK);
+        PackTestRunner runner = new PackTestRunner(Assessor.of(RulePack.load(files)));
+        List<PackCase> cases = new CaseReader().read(files);
+        assertTrue(cases.size() > 400, "the pack ships its hand-worked cases, found " + cases.size());
+        return cases.stream().map(c -> DynamicTest.dynamicTest(c.file() + " #" + c.index() + " " + c.name(), () -> {
+            CaseResult result = runner.run(c);
+            assertTrue(result.passed(), () -> c.file() + " #" + c.index() + " \"" + c.name() + "\"\n  "
+                    + String.join("\n  ", result.failures().stream().map(Object::toString).toList()));
+        }));
+    }
+}
