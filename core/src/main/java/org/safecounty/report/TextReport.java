@@ -1,0 +1,102 @@
+package org.safecounty.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.safecounty.pack.IndicatorSpec;
+import org.safecounty.pack.PackCatalogue;
+import org.safecounty.pack.TaskSpec;
+import org.safecounty.result.AssessmentResult;
+import org.safecounty.result.IndicatorResult;
+import org.safecounty.result.IndicatorStatus;
+import org.safecounty.result.RectificationItem;
+import org.safecounty.result.TaskScore;
+import org.safecounty.result.Verdict;
+import org.safecounty.validation.Problem;
+
+/** Plain text for a terminal, Chinese first with English beside it. */
+public final class TextReport {
+
+    private static final Map<Verdict, String> VERDICT_ZH = Map.of(Verdict.EXCELLENT, "优秀", Verdict.PASS, "达标",
+            Verdict.FAIL, "不达标", Verdict.VETOED, "否决", Verdict.INCOMPLETE, "材料不全");
+
+    /** One county's result: verdict, totals, tasks, what fell short and what to rectify. */
+    public String render(AssessmentResult r, PackCatalogue catalogue) {
+        StringBuilder out = new StringBuilder();
+        out.append(r.county().name()).append("（").append(r.county().code()).append("）  ")
+                .append(r.standard().id()).append(' ').append(r.standard().version()).append("  ")
+                .append(r.mode()).append('\n');
+        out.append("  结论 verdict   ").append(VERDICT_ZH.get(r.verdict())).append(' ').append(r.verdict()).append('\n');
+        out.append("  总分 total     ").append(fixed(r.totalScore())).append(" = 基础分 base ")
+                .append(fixed(r.baseScore())).append(" + 加分 bonus ").append(fixed(r.bonusScore())).append('\n');
+        Map<String, TaskSpec> tasks = catalogue.tasks().stream().collect(Collectors.toMap(TaskSpec::id, Function.identity()));
+        for (TaskScore t : r.tasks()) {
+            TaskSpec spec = tasks.get(t.id());
+            out.append(String.format("  %-4s %6s / %-4s %s %s%n", t.id(), fixed(t.score()), plain(t.max()),
+                    spec == null ? "" : spec.zh(), spec == null ? "" : spec.en()));
+        }
+        shortIndicators(r, catalogue, out);
+        r.vetoes().forEach(v -> out.append("  否决 veto ").append(v.id()).append("：").append(v.explanation())
+                .append(" / ").append(v.explanationEn()).append('\n'));
+        r.undecidedVetoes().forEach(v -> out.append("  无法判定 undecided ").append(v.id()).append("：缺少 missing ")
+                .append(String.join(", ", v.missingKeys())).append('\n'));
+        if (!r.notAccepted().isEmpty()) {
+            out.append("  不计入 not accepted  ").append(r.notAccepted().stream()
+                    .map(n -> n.evidence() + " " + n.reason()).collect(Collectors.joining(", "))).append('\n');
+        }
+        if (!r.rectification().isEmpty()) {
+            out.append("  整改清单 rectification\n");
+            r.rectification().forEach(i -> out.append("    - ").append(rectification(i)).append('\n'));
+        }
+        return out.toString();
+    }
+
+    /** The problems that rejected a submission, one per line. */
+    public String renderRejected(List<Problem> problems) {
+        StringBuilder out = new StringBuilder("  退回 rejected: ").append(problems.size()).append(" 个问题 problem(s)\n");
+        problems.forEach(p -> out.append("    ").append(p.path()).append("  ").append(p.message()).append('\n'));
+        return out.toString();
+    }
+
+    private static void shortIndicators(AssessmentResult r, PackCatalogue catalogue, StringBuilder out) {
+        Map<String, IndicatorSpec> specs = catalogue.indicators()
+                .collect(Collectors.toMap(IndicatorSpec::id, Function.identity()));
+        List<IndicatorResult> shortOnes = r.indicators().stream()
+                .filter(i -> i.status() != IndicatorStatus.MET && i.status() != IndicatorStatus.NOT_APPLICABLE)
+                .toList();
+        if (shortOnes.isEmpty()) {
+            return;
+        }
+        out.append("  失分指标 indicators short of full marks\n");
+        for (IndicatorResult i : shortOnes) {
+            IndicatorSpec spec = specs.get(i.id());
+            out.append(String.format("    %-5s%s %5s / %-2s %-8s %s%n", i.id(), i.keyItem() ? "*" : " ", fixed(i.score()),
+                    plain(i.max()), i.status(), spec == null ? "" : spec.zh()));
+            out.append("           ").append(i.explanation()).append('\n');
+        }
+    }
+
+    private static String rectification(RectificationItem i) {
+        String gain = i.gain() == null ? "" : "  +" + fixed(i.gain());
+        return switch (i.kind()) {
+            case "VETO" -> "消除否决项 remove veto " + i.veto();
+            case "UNDECIDED_VETO" -> "补充 " + i.veto() + " 判定所需材料 supply " + i.key() + " for " + i.veto();
+            case "MISSING_EVIDENCE" -> "补充材料 supply " + i.key() + "（" + i.indicator() + "）" + gain;
+            case "KEY_ITEM_BELOW_FLOOR" -> "关键项 " + i.indicator() + " 未达最低得分 key item under its floor, needs" + gain;
+            case "RAISE_INDICATOR" -> "提升 raise " + i.indicator() + " 至满分 to full marks" + gain;
+            default -> i.kind() + " " + i.indicator() + gain;
+        };
+    }
+
+    static String fixed(BigDecimal d) {
+        return d.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    static String plain(BigDecimal d) {
+        BigDecimal s = d.stripTrailingZeros();
+        return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+    }
+}

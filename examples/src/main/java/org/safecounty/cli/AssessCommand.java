@@ -1,0 +1,119 @@
+package org.safecounty.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.safecounty.Assessor;
+import org.safecounty.Outcome;
+import org.safecounty.RulePack;
+import org.safecounty.RulePackException;
+import org.safecounty.report.ResultJson;
+import org.safecounty.report.TextReport;
+import org.safecounty.result.AssessmentResult;
+import org.safecounty.validation.Problem;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code assess}: assesses every file given, even when some are rejected. Exit status 0 when all
+ * were assessed, 2 when any was rejected, 64 for a usage error or a rule pack that cannot load.
+ */
+@Command(name = "assess", mixinStandardHelpOptions = true,
+        description = {"评价一个或多个县的提交材料。Assess one or more county submissions.",
+                "Exit status: 0 all assessed, 2 any rejected, 64 usage error or a broken rule pack."})
+final class AssessCommand implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    @Option(names = "--format", defaultValue = "text", description = "text (default) or json")
+    private Format format;
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "assess with the rule pack in DIR instead of the bundled one")
+    private Path rules;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "submission files (JSON)")
+    private List<Path> files;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Assessor assessor;
+        try {
+            assessor = rules == null ? Assessor.bundled() : Assessor.of(RulePack.load(rules));
+        } catch (RulePackException e) {
+            err.println("规则包无法加载 / the rule pack cannot be loaded: " + rules);
+            e.problems().forEach(p -> err.println("  " + p));
+            return SafecountyCommand.EXIT_USAGE;
+        }
+        List<Map.Entry<String, Outcome>> outcomes = new ArrayList<>();
+        for (Path file : files) {
+            outcomes.add(new AbstractMap.SimpleEntry<>(file.toString(), assess(assessor, file)));
+        }
+        if (format == Format.json) {
+            out.print(new ResultJson().writeBatch(outcomes));
+        } else {
+            printText(assessor, outcomes, out);
+        }
+        out.flush();
+        return outcomes.stream().allMatch(e -> e.getValue().assessed()) ? 0 : 2;
+    }
+
+    private static Outcome assess(Assessor assessor, Path file) {
+        String json;
+        try {
+            json = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return new Outcome.Rejected(List.of(new Problem("$", "UNREADABLE", "无法读取文件：" + e.getMessage(),
+                    "cannot read the file: " + e.getMessage())));
+        }
+        try {
+            return assessor.assess(json);
+        } catch (RulePackException e) {
+            return new Outcome.Rejected(e.problems());
+        }
+    }
+
+    private static void printText(Assessor assessor, List<Map.Entry<String, Outcome>> outcomes, PrintWriter out) {
+        TextReport report = new TextReport();
+        for (Map.Entry<String, Outcome> e : outcomes) {
+            out.println("== " + e.getKey());
+            if (e.getValue() instanceof Outcome.Assessed a) {
+                AssessmentResult r = a.result();
+                out.print(report.render(r, assessor.pack(r.standard().id()).orElseThrow().catalogue()));
+            } else {
+                out.print(report.renderRejected(((Outcome.Rejected) e.getValue()).problems()));
+            }
+            out.println();
+        }
+        out.println(summary(outcomes));
+    }
+
+    private static String summary(List<Map.Entry<String, Outcome>> outcomes) {
+        StringBuilder s = new StringBuilder("汇总 summary\n");
+        s.append(String.format("  %-8s %-10s %-10s %8s  %s%n", "代码 code", "县 county", "结论 verdict", "总分 total", "file"));
+        for (Map.Entry<String, Outcome> e : outcomes) {
+            if (e.getValue() instanceof Outcome.Assessed a) {
+                AssessmentResult r = a.result();
+                s.append(String.format("  %-8s %-10s %-10s %8s  %s%n", r.county().code(), r.county().name(),
+                        r.verdict(), r.totalScore().setScale(2, java.math.RoundingMode.HALF_UP), e.getKey()));
+            } else {
+                s.append(String.format("  %-8s %-10s %-10s %8s  %s%n", "-", "-", "REJECTED", "-", e.getKey()));
+            }
+        }
+        return s.toString();
+    }
+}
