@@ -19,17 +19,9 @@ public abstract class Scored extends Worksheet {
 
     /** The first band that the reading reaches gives its points; a missing reading scores 0. */
     public BigDecimal stepped(Reading reading, List<Band> bands) {
-        parts++;
-        if (reading.isMissing()) {
-            note(reading.zh() + "：缺少材料，得 0 分", reading.en() + ": missing, 0 points");
-            return BigDecimal.ZERO;
-        }
-        if (reading.isNotApplicable()) {
-            notApplicableParts++;
-            BigDecimal full = bands.get(0).points();
-            note(reading.zh() + "：无此项，得满分 " + Reading.plain(full) + " 分",
-                    reading.en() + ": not applicable, full " + Reading.plain(full) + " points");
-            return full;
+        BigDecimal withoutValue = startPart(reading, bands.get(0).points());
+        if (withoutValue != null) {
+            return withoutValue;
         }
         for (Band band : bands) {
             if (reading.atLeast(band.atLeast())) {
@@ -53,25 +45,18 @@ public abstract class Scored extends Worksheet {
 
     /** points × min(1, value / target); a missing reading scores 0. */
     public BigDecimal proportional(Reading reading, Number points, Number target) {
-        parts++;
         BigDecimal full = Reading.decimal(points);
-        if (reading.isMissing()) {
-            note(reading.zh() + "：缺少材料，得 0 分", reading.en() + ": missing, 0 points");
-            return BigDecimal.ZERO;
-        }
-        if (reading.isNotApplicable()) {
-            notApplicableParts++;
-            note(reading.zh() + "：无此项，得满分 " + Reading.plain(full) + " 分",
-                    reading.en() + ": not applicable, full " + Reading.plain(full) + " points");
-            return full;
+        BigDecimal withoutValue = startPart(reading, full);
+        if (withoutValue != null) {
+            return withoutValue;
         }
         BigDecimal earned = reading.proportionOf(full, target);
         String t = Reading.plain(Reading.decimal(target));
         String e = Reading.plain(earned.setScale(4, java.math.RoundingMode.HALF_UP));
         note(reading.zh() + " " + reading.display(true) + "，目标 " + t + "，得 " + Reading.plain(full)
-                        + " × min(1, " + reading.display(true) + "/" + t + ") = " + e + " 分",
+                        + " × min(1, 实际值/目标) = " + e + " 分",
                 reading.en() + " " + reading.display(false) + ", target " + t + ": " + Reading.plain(full)
-                        + " × min(1, value/" + t + ") = " + e + " points");
+                        + " × min(1, value/target) = " + e + " points");
         return earned;
     }
 
@@ -89,6 +74,25 @@ public abstract class Scored extends Worksheet {
         }
         note(flag.zh() + "：否，得 0 分", flag.en() + ": no, 0 points");
         return BigDecimal.ZERO;
+    }
+
+    /**
+     * Counts a part; for a reading without a value returns its points at once (0 when missing, the
+     * part's full points when not applicable), otherwise {@code null}.
+     */
+    private BigDecimal startPart(Reading reading, BigDecimal full) {
+        parts++;
+        if (reading.isMissing()) {
+            note(reading.zh() + "：缺少材料，得 0 分", reading.en() + ": missing, 0 points");
+            return BigDecimal.ZERO;
+        }
+        if (reading.isNotApplicable()) {
+            notApplicableParts++;
+            note(reading.zh() + "：无此项，得满分 " + Reading.plain(full) + " 分",
+                    reading.en() + ": not applicable, full " + Reading.plain(full) + " points");
+            return full;
+        }
+        return null;
     }
 
     /** Adds points earned by a part. */

@@ -5,14 +5,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.kie.api.definition.type.ClassReactive;
 import org.safecounty.result.IndicatorResult;
 import org.safecounty.result.RectificationItem;
 import org.safecounty.result.Verdict;
 
 /**
  * The sums the verdict rules decide on, inserted once every indicator, bonus item and veto is
- * scored: base, bonus, total, the vetoes and the key items.
+ * scored: base, bonus, total, the vetoes and the key items. Class-reactive: the verdict rules
+ * re-read the whole tally after the bonus cap changes it.
  */
+@ClassReactive
 public final class Tally {
 
     private final List<IndicatorResult> indicators;

@@ -197,8 +197,8 @@ public abstract class Worksheet {
     }
 
     private void reportRatioAboveOne(Reading numerator, Reading denominator) {
-        String path = numerator.origin() != null ? numerator.origin() + ".value"
-                : denominator.origin() != null ? denominator.origin() + ".value" : "evidence";
+        String origin = numerator.origin() != null ? numerator.origin() : denominator.origin();
+        String path = origin == null ? "evidence" : origin.startsWith("evidence[") ? origin + ".value" : origin;
         facts.reportInconsistency(new Problem(path, "RATIO_ABOVE_ONE",
                 "证据不一致：" + numerator.zh() + "（" + numerator.display(true) + "）大于" + denominator.zh()
                         + "（" + denominator.display(true) + "）",

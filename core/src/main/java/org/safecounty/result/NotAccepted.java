@@ -1,5 +1,5 @@
 package org.safecounty.result;
 
-/** An evidence item or incident that did not count, and why. */
+/** An evidence item that did not count, and why. */
 public record NotAccepted(String evidence, NotAcceptedReason reason) {
 }

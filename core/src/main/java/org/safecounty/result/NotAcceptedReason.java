@@ -1,6 +1,6 @@
 package org.safecounty.result;
 
-/** Why an evidence item (or incident) did not count. */
+/** Why an evidence item did not count. (Incidents outside their window are simply not counted.) */
 public enum NotAcceptedReason {
     /** Not verified, in a mode that counts verified evidence only. */
     UNVERIFIED,

@@ -35,14 +35,20 @@ import org.safecounty.validation.Problem;
  */
 public final class Evaluator {
 
+    /** The global through which rules read the pack's parameters. */
+    public static final String PARAMS = "params";
+
     private final KieBase kieBase;
     private final PackCatalogue catalogue;
     private final Parameters parameters;
+    private final boolean rulesReadParameters;
 
     public Evaluator(KieBase kieBase, PackCatalogue catalogue, Parameters parameters) {
         this.kieBase = kieBase;
         this.catalogue = catalogue;
         this.parameters = parameters;
+        this.rulesReadParameters = kieBase.getKiePackages().stream()
+                .flatMap(p -> p.getGlobalVariables().stream()).anyMatch(g -> g.getName().equals(PARAMS));
     }
 
     /** What the rules made of one county, or the problems that stopped them. */
@@ -56,7 +62,9 @@ public final class Evaluator {
         List<Veto> vetoes = catalogue.vetoes().stream().map(s -> new Veto(s, facts)).toList();
         KieSession session = kieBase.newKieSession();
         try {
-            session.setGlobal("params", parameters);
+            if (rulesReadParameters) {
+                session.setGlobal(PARAMS, parameters);
+            }
             session.addEventListener(new RecordFiredRules());
             session.insert(facts.profile());
             facts.incidents().forEach(session::insert);
@@ -90,6 +98,10 @@ public final class Evaluator {
             return failed(List.of(new Problem("rule \"" + rule + "\"", "RULE_FAILED",
                     "规则 \"" + rule + "\" 执行出错：" + cause.getMessage(),
                     "rule \"" + rule + "\" failed: " + cause.getMessage())));
+        } catch (RuntimeException e) {
+            // a condition that throws: Drools names the rule and constraint in its message
+            return failed(List.of(new Problem("rules/", "RULE_FAILED", "规则条件执行出错：" + e.getMessage(),
+                    "a rule condition failed: " + e.getMessage())));
         } finally {
             session.dispose();
         }

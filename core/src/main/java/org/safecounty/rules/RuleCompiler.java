@@ -1,6 +1,10 @@
 package org.safecounty.rules;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.List;
 import java.util.UUID;
 import org.kie.api.KieBase;
@@ -24,6 +28,7 @@ public final class RuleCompiler {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleCompiler.class);
     private static final String RESOURCES = "src/main/resources/";
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([A-Za-z_][A-Za-z0-9_.]*)\\s*;?\\s*$");
 
     /** A compiled rule base, or the problems that stopped it. */
     public record Compiled(KieBase kieBase, List<Problem> problems) {
@@ -40,11 +45,16 @@ public final class RuleCompiler {
         ReleaseId releaseId = ks.newReleaseId("org.safecounty.pack", safe(packId), "0.0." + UUID.randomUUID());
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
-        drl.forEach(path -> kfs.write(RESOURCES + path, files.all().get(path)));
+        Map<String, String> packPathOf = new HashMap<>();
+        for (String path : drl) {
+            String placed = RESOURCES + packageFolder(files.text(path).orElse("")) + fileName(path);
+            packPathOf.put(placed, path);
+            kfs.write(placed, files.all().get(path));
+        }
         KieBuilder builder = ks.newKieBuilder(kfs, classLoader).buildAll();
         List<Problem> problems = new ArrayList<>();
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(problem(m));
+            problems.add(problem(m, packPathOf));
         }
         if (!problems.isEmpty()) {
             ks.getRepository().removeKieModule(releaseId);
@@ -60,8 +70,22 @@ public final class RuleCompiler {
         }
     }
 
-    private static Problem problem(Message m) {
-        String path = m.getPath() == null ? "rules/" : m.getPath().replaceFirst("^" + RESOURCES, "");
+    /**
+     * Drools wants a file's folder to match its package; the pack's folder is for people, so each
+     * file is placed by its package inside the build and errors are mapped back to the pack's path.
+     */
+    private static String packageFolder(String drl) {
+        Matcher m = PACKAGE.matcher(drl);
+        return m.find() ? m.group(1).replace('.', '/') + "/" : "";
+    }
+
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private static Problem problem(Message m, Map<String, String> packPathOf) {
+        String path = m.getPath() == null ? "rules/" : packPathOf.getOrDefault(m.getPath(),
+                packPathOf.getOrDefault(RESOURCES + m.getPath(), m.getPath().replaceFirst("^" + RESOURCES, "")));
         String where = m.getLine() > 0 ? path + ":" + m.getLine() : path;
         String text = m.getText().strip();
         return new Problem(where, "RULE_COMPILE", "规则编译错误：" + text, "rule compile error: " + text);

@@ -1,0 +1,63 @@
+package org.safecounty;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Rule packs that go wrong while assessing give a rejected outcome, never an exception. */
+class RuleFailureTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void assess_ratioWithProfileNumeratorAboveOne_rejectedAtTheProfileFieldPath() throws Exception {
+        // B.2 rewritten as townships / b.all: 5 townships > b.all 2 is inconsistent evidence;
+        // the problem must point at a path of the submission: county.townships
+        Path dir = MiniPack.copyTo(tmp.resolve("pack"));
+        Path file = dir.resolve("rules/task-b.drl");
+        Files.writeString(file, Files.readString(file).replace("$i.ratio( $i.value(\"b.ok\"), $i.value(\"b.all\") )",
+                "$i.ratio( $i.profile(\"townships\"), $i.value(\"b.all\") )"));
+        Outcome outcome = Assessor.of(RulePack.load(dir)).assess(MiniPack.json(MiniPack.set(MiniPack.base(), "b.all", 2)));
+        assertEquals(List.of("county.townships RATIO_ABOVE_ONE"), assertInstanceOf(Outcome.Rejected.class, outcome)
+                .problems().stream().map(p -> p.path() + " " + p.code()).toList());
+    }
+
+    @Test
+    void load_ruleFilesWithoutParamsGlobal_assessDoesNotThrow() throws Exception {
+        // a pack whose rules never declare `global ... params` loads; assessing must then give an Outcome
+        // (or the load must fail with a problem), never an exception
+        Path dir = MiniPack.copyTo(tmp.resolve("pack"));
+        try (var files = Files.list(dir.resolve("rules"))) {
+            for (Path p : files.toList()) {
+                Files.delete(p);
+            }
+        }
+        Files.writeString(dir.resolve("rules/all.drl"), """
+                package mini.toy
+                import org.safecounty.facts.*;
+                import org.safecounty.result.Verdict;
+                rule "score" when $w : Scored() then $w.award( java.math.BigDecimal.ONE ); end
+                rule "veto" when $v : Veto() then end
+                rule "verdict" when $t : Tally() then $t.decide( Verdict.FAIL ); end
+                """);
+        RulePack pack = RulePack.load(dir);
+        Outcome outcome = Assessor.of(pack).assess(MiniPack.json(MiniPack.base()));
+        assertEquals(true, outcome.assessed());
+    }
+
+    @Test
+    void assess_ruleConditionThrows_rejectedWithRuleFailed() throws Exception {
+        Path dir = MiniPack.copyTo(tmp.resolve("pack"));
+        Path file = dir.resolve("rules/verdict.drl");
+        Files.writeString(file, Files.readString(file).replace("$t : Tally( vetoTriggered )",
+                "$t : Tally( vetoTriggered || keyItemsBelow( null ).isEmpty() )"));
+        Outcome outcome = Assessor.of(RulePack.load(dir)).assess(MiniPack.json(MiniPack.base()));
+        assertEquals("RULE_FAILED", assertInstanceOf(Outcome.Rejected.class, outcome).problems().get(0).code());
+    }
+}
