@@ -3,6 +3,7 @@ package org.safecounty.facts;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -23,9 +24,10 @@ public final class Reading {
     private final String zh;
     private final String en;
     private final String origin;
+    private final List<String> missingKeys;
 
     private Reading(Kind kind, BigDecimal numerator, BigDecimal denominator, Boolean flag, String zh, String en,
-                    String origin) {
+                    String origin, List<String> missingKeys) {
         this.kind = kind;
         this.numerator = numerator;
         this.denominator = denominator;
@@ -33,15 +35,16 @@ public final class Reading {
         this.zh = zh;
         this.en = en;
         this.origin = origin;
+        this.missingKeys = List.copyOf(missingKeys);
     }
 
     private Reading(Kind kind, BigDecimal numerator, BigDecimal denominator, Boolean flag, String zh, String en) {
-        this(kind, numerator, denominator, flag, zh, en, null);
+        this(kind, numerator, denominator, flag, zh, en, null, List.of());
     }
 
     /** The same reading, remembering the submission path it came from (for error messages). */
     public Reading from(String path) {
-        return new Reading(kind, numerator, denominator, flag, zh, en, path);
+        return new Reading(kind, numerator, denominator, flag, zh, en, path, missingKeys);
     }
 
     /** The submission path this reading came from, or {@code null} for a derived reading. */
@@ -66,6 +69,23 @@ public final class Reading {
 
     public static Reading missing(String zh, String en) {
         return new Reading(Kind.MISSING, null, null, null, zh, en);
+    }
+
+    /** A missing reading that remembers which keys were missing. */
+    public static Reading missingOf(List<String> keys, String zh, String en) {
+        return new Reading(Kind.MISSING, null, null, null, zh, en, null, keys);
+    }
+
+    /** A reading derived from two others: missing when either is, with both's missing keys. */
+    static Reading missingOf(Reading a, Reading b, String zh, String en) {
+        List<String> keys = new java.util.ArrayList<>(a.missingKeys);
+        b.missingKeys.stream().filter(k -> !keys.contains(k)).forEach(keys::add);
+        return missingOf(keys, zh, en);
+    }
+
+    /** The keys whose absence made this reading missing. */
+    public List<String> missingKeys() {
+        return missingKeys;
     }
 
     public static Reading notApplicable(String zh, String en) {

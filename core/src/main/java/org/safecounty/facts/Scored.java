@@ -1,7 +1,9 @@
 package org.safecounty.facts;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A worksheet that earns points: the scoring forms of the standard (stepped, proportional, a
@@ -12,6 +14,7 @@ public abstract class Scored extends Worksheet {
     private BigDecimal points = BigDecimal.ZERO;
     private int parts;
     private int notApplicableParts;
+    private final Map<String, BigDecimal> missingGains = new LinkedHashMap<>();
 
     protected Scored(String id, CountyFacts facts) {
         super(id, facts);
@@ -65,7 +68,7 @@ public abstract class Scored extends Worksheet {
         parts++;
         BigDecimal p = Reading.decimal(points);
         if (flag.isMissing()) {
-            note(flag.zh() + "：缺少材料，得 0 分", flag.en() + ": missing, 0 points");
+            missingPart(flag, p);
             return BigDecimal.ZERO;
         }
         if (flag.isTrue()) {
@@ -83,7 +86,7 @@ public abstract class Scored extends Worksheet {
     private BigDecimal startPart(Reading reading, BigDecimal full) {
         parts++;
         if (reading.isMissing()) {
-            note(reading.zh() + "：缺少材料，得 0 分", reading.en() + ": missing, 0 points");
+            missingPart(reading, full);
             return BigDecimal.ZERO;
         }
         if (reading.isNotApplicable()) {
@@ -93,6 +96,17 @@ public abstract class Scored extends Worksheet {
             return full;
         }
         return null;
+    }
+
+    /** A part without its evidence scores 0; supplying each missing key could bring the part's points. */
+    private void missingPart(Reading reading, BigDecimal full) {
+        note(reading.zh() + "：缺少材料，得 0 分", reading.en() + ": missing, 0 points");
+        reading.missingKeys().forEach(k -> missingGains.merge(k, full, BigDecimal::add));
+    }
+
+    /** For each missing key, the points of the parts it left at 0. */
+    public Map<String, BigDecimal> missingGains() {
+        return Map.copyOf(missingGains);
     }
 
     /** Adds points earned by a part. */

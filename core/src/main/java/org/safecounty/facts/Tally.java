@@ -23,17 +23,22 @@ public final class Tally {
     private BigDecimal bonus;
     private final List<String> triggeredVetoes;
     private final Map<String, List<String>> undecidedVetoes;
+    private final Map<String, Map<String, BigDecimal>> missingGains;
     private Verdict verdict;
     private String decidedBy;
     private List<RectificationItem> rectification = List.of();
 
+    /**
+     * @param missingGains for each indicator id, the points each of its missing keys could bring
+     */
     public Tally(List<IndicatorResult> indicators, BigDecimal bonus, List<String> triggeredVetoes,
-                 Map<String, List<String>> undecidedVetoes) {
+                 Map<String, List<String>> undecidedVetoes, Map<String, Map<String, BigDecimal>> missingGains) {
         this.indicators = List.copyOf(indicators);
         this.base = indicators.stream().map(IndicatorResult::score).reduce(BigDecimal.ZERO, BigDecimal::add);
         this.bonus = bonus;
         this.triggeredVetoes = List.copyOf(triggeredVetoes);
         this.undecidedVetoes = Map.copyOf(undecidedVetoes);
+        this.missingGains = Map.copyOf(missingGains);
     }
 
     public BigDecimal getBase() {
@@ -103,7 +108,8 @@ public final class Tally {
                 .forEach(k -> items.add(new RectificationItem("UNDECIDED_VETO", null, k, e.getKey(), null))));
         for (IndicatorResult i : indicators) {
             for (String key : i.missingKeys()) {
-                items.add(new RectificationItem("MISSING_EVIDENCE", i.id(), key, null, gap(i)));
+                BigDecimal brings = missingGains.getOrDefault(i.id(), Map.of()).getOrDefault(key, gap(i));
+                items.add(new RectificationItem("MISSING_EVIDENCE", i.id(), key, null, brings.min(gap(i))));
             }
         }
         BigDecimal floor = Reading.decimal(keyItemFloor);

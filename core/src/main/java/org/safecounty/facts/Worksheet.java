@@ -73,7 +73,7 @@ public abstract class Worksheet {
         String zh = numerator.zh() + "/" + denominator.zh();
         String en = numerator.en() + " / " + denominator.en();
         if (numerator.isMissing() || denominator.isMissing()) {
-            return Reading.missing(zh, en);
+            return Reading.missingOf(numerator, denominator, zh, en);
         }
         if (!numerator.hasValue() || !denominator.hasValue()) {
             return Reading.notApplicable(zh, en);
@@ -92,7 +92,7 @@ public abstract class Worksheet {
         String zh = count.zh() + "（每" + Reading.plain(u) + base.zh() + "）";
         String en = count.en() + " per " + Reading.plain(u) + " " + base.en();
         if (count.isMissing() || base.isMissing()) {
-            return Reading.missing(zh, en);
+            return Reading.missingOf(count, base, zh, en);
         }
         if (!count.hasValue() || !base.hasValue()) {
             return Reading.notApplicable(zh, en);
@@ -105,7 +105,7 @@ public abstract class Worksheet {
         String zh = "(" + a.zh() + "−" + b.zh() + ")";
         String en = "(" + a.en() + " − " + b.en() + ")";
         if (a.isMissing() || b.isMissing()) {
-            return Reading.missing(zh, en);
+            return Reading.missingOf(a, b, zh, en);
         }
         if (!a.hasValue() || !b.hasValue()) {
             return Reading.notApplicable(zh, en);
@@ -193,7 +193,7 @@ public abstract class Worksheet {
             return Reading.of(d, zh, en);
         }
         missingKeys.add(spec.name());
-        return Reading.missing(zh, en);
+        return Reading.missingOf(List.of(spec.name()), zh, en);
     }
 
     private void reportRatioAboveOne(Reading numerator, Reading denominator) {

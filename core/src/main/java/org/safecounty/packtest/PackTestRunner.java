@@ -78,6 +78,17 @@ public final class PackTestRunner {
                 failures.add(new CaseFailure("vetoes", wanted.toString(), got.toString()));
             }
         }
+        if (expect.has("rectification")) {
+            List<String> wanted = new ArrayList<>();
+            expect.get("rectification").forEach(item -> wanted.add(rectification(item.path("kind").asText(),
+                    item.path("indicator").asText(null), item.path("key").asText(null), item.path("veto").asText(null),
+                    item.has("gain") ? item.get("gain").decimalValue() : null)));
+            List<String> got = r.rectification().stream()
+                    .map(i -> rectification(i.kind(), i.indicator(), i.key(), i.veto(), i.gain())).toList();
+            if (!wanted.equals(got)) {
+                failures.add(new CaseFailure("rectification", wanted.toString(), got.toString()));
+            }
+        }
         if (expect.has("notAccepted")) {
             Map<String, String> wanted = new TreeMap<>();
             expect.get("notAccepted").fields().forEachRemaining(e -> wanted.put(e.getKey(), e.getValue().asText()));
@@ -87,6 +98,23 @@ public final class PackTestRunner {
                 failures.add(new CaseFailure("notAccepted", wanted.toString(), got.toString()));
             }
         }
+    }
+
+    private static String rectification(String kind, String indicator, String key, String veto, BigDecimal gain) {
+        StringBuilder s = new StringBuilder(kind);
+        if (indicator != null) {
+            s.append(' ').append(indicator);
+        }
+        if (key != null) {
+            s.append(' ').append(key);
+        }
+        if (veto != null) {
+            s.append(' ').append(veto);
+        }
+        if (gain != null) {
+            s.append(" +").append(gain.stripTrailingZeros().toPlainString());
+        }
+        return s.toString();
     }
 
     private static void indicator(String id, JsonNode want, AssessmentResult r, List<CaseFailure> failures) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -82,7 +83,7 @@ public final class Evaluator {
             Tally tally = new Tally(indicatorResults,
                     bonusResults.stream().map(BonusResult::score).reduce(BigDecimal.ZERO, BigDecimal::add),
                     vetoes.stream().filter(v -> v.state() == VetoState.TRIGGERED).map(Worksheet::getId).toList(),
-                    undecided(vetoes));
+                    undecided(vetoes), indicators.stream().collect(Collectors.toMap(Worksheet::getId, Indicator::missingGains)));
             session.insert(tally);
             session.fireAllRules();
             if (tally.getVerdict() == null) {
