@@ -14,6 +14,7 @@ import org.safecounty.result.CountyRef;
 import org.safecounty.result.TaskScore;
 import org.safecounty.rules.Evaluator;
 import org.safecounty.submission.Submission;
+import org.safecounty.validation.ModelCheck;
 import org.safecounty.validation.Problem;
 import org.safecounty.validation.SubmissionReader;
 
@@ -60,7 +61,7 @@ public final class Assessor {
         return assess(read.submission().get());
     }
 
-    /** Assesses a submission read already (its keys and values checked against its standard). */
+    /** Assesses a submission built in Java; its keys and values are checked against its standard first. */
     public Outcome assess(Submission submission) {
         String standardId = submission.assessment().standard();
         Optional<RulePack> found = packs.apply(standardId);
@@ -69,6 +70,10 @@ public final class Assessor {
                     "未知的评价标准：" + standardId, "unknown standard: " + standardId)));
         }
         RulePack pack = found.get();
+        List<Problem> invalid = new ModelCheck().check(submission, pack.catalogue().keys());
+        if (!invalid.isEmpty()) {
+            return new Outcome.Rejected(invalid);
+        }
         EvidenceCounter.Counted counted = new EvidenceCounter(pack.catalogue().counting(), pack.parameters())
                 .count(submission);
         if (!counted.conflicts().isEmpty()) {

@@ -291,6 +291,28 @@ class AssessorTest {
     }
 
     @Test
+    void assess_submissionObjectWithUnknownKeyAndWrongTypes_rejectedWithEveryPath() {
+        java.time.LocalDate day = java.time.LocalDate.of(2020, 6, 1);
+        List<org.safecounty.submission.EvidenceItem> items = List.of(
+                item("m-1", "a.nope", BigDecimal.ONE, day, 0),
+                item("m-2", "a.plan", BigDecimal.ONE, day, 1),            // BOOL given a number
+                item("m-3", "a.checks", new BigDecimal("2.5"), day, 2),   // COUNT not whole
+                item("m-4", "s.score", new BigDecimal("100.5"), day, 3),  // PERCENT over 100
+                item("m-4", "a.hours", Boolean.TRUE, day, 4));            // duplicate id, NUMBER given a flag
+        Submission s = new Submission(new County("990001", "测试县", "", 1000, 1, 1),
+                new AssessmentInfo(MiniPack.ID, 2020, java.time.LocalDate.of(2020, 10, 15), Mode.SELF), items, List.of());
+        assertEquals(List.of("evidence[0].key UNKNOWN_KEY", "evidence[1].value WRONG_TYPE", "evidence[2].value NOT_WHOLE",
+                        "evidence[3].value PERCENT_ABOVE_100", "evidence[4].id DUPLICATE_ID", "evidence[4].value WRONG_TYPE"),
+                pathsAndCodes(assertInstanceOf(Outcome.Rejected.class, MiniPack.assessor().assess(s)).problems()));
+    }
+
+    private static org.safecounty.submission.EvidenceItem item(String id, String key, Object value,
+                                                                java.time.LocalDate date, int index) {
+        return new org.safecounty.submission.EvidenceItem(id, key, value, date, true, java.util.Optional.empty(),
+                java.util.Optional.empty(), index);
+    }
+
+    @Test
     void bundled_standardNotOnClasspath_rejected() {
         Outcome outcome = Assessor.bundled().assess(MiniPack.json(MiniPack.base()));
         assertEquals(List.of("assessment.standard UNKNOWN_STANDARD"),
