@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.safecounty.facts.CountyFacts;
 import org.safecounty.facts.EvidenceCounter;
 import org.safecounty.facts.Profile;
+import org.safecounty.facts.RelationCheck;
 import org.safecounty.result.AssessmentResult;
 import org.safecounty.result.CountyRef;
 import org.safecounty.result.TaskScore;
@@ -76,8 +77,10 @@ public final class Assessor {
         }
         EvidenceCounter.Counted counted = new EvidenceCounter(pack.catalogue().counting(), pack.parameters())
                 .count(submission);
-        if (!counted.conflicts().isEmpty()) {
-            return new Outcome.Rejected(counted.conflicts());
+        List<Problem> inconsistent = new ArrayList<>(counted.conflicts());
+        inconsistent.addAll(new RelationCheck().check(counted.measures(), submission.county(), pack.catalogue().keys()));
+        if (!inconsistent.isEmpty()) {
+            return new Outcome.Rejected(inconsistent);
         }
         var c = submission.county();
         var a = submission.assessment();

@@ -64,6 +64,8 @@ public final class CatalogueReader {
         String version = text(root, "version", at);
         int decimals = root.path("decimals").isInt() ? root.path("decimals").asInt() : missingInt(at.child("decimals"));
         Map<String, KeySpec> keys = keys(root.path("keys"), at.child("keys"));
+        keys.values().stream().filter(k -> k.perResidents() != null).forEach(k -> parameterName(
+                root.path("keys").path(k.name()), "perResidents", at.child("keys").child(k.name()), parameters));
         List<TaskSpec> tasks = tasks(root.path("tasks"), at.child("tasks"));
         List<ItemSpec> bonus = items(root.path("bonus"), at.child("bonus"));
         List<ItemSpec> vetoes = items(root.path("vetoes"), at.child("vetoes"));
@@ -156,7 +158,7 @@ public final class CatalogueReader {
         node.fields().forEachRemaining(e -> {
             Place k = at.child(e.getKey());
             JsonNode spec = e.getValue();
-            allowOnly(spec, k, Set.of("type", "zh", "en", "absentMeans"));
+            allowOnly(spec, k, Set.of("type", "zh", "en", "absentMeans", "atMost", "perResidents"));
             KeyType type;
             try {
                 type = KeyType.valueOf(spec.path("type").asText());
@@ -169,10 +171,31 @@ public final class CatalogueReader {
             if (a != null) {
                 absent = type == KeyType.BOOL ? (Object) a.asBoolean() : a.decimalValue();
             }
+            Bound atMost = null;
+            if (spec.has("atMost")) {
+                atMost = Bound.parse(spec.get("atMost").asText()).orElse(null);
+                if (atMost == null) {
+                    problem(k.child("atMost"), "上限应写成键名之和或差，例如 a.x - a.y", "a bound is a sum of keys, e.g. a.x - a.y");
+                }
+            }
+            String per = spec.has("perResidents") ? spec.get("perResidents").asText() : null;
             keys.put(e.getKey(), new KeySpec(e.getKey(), type, spec.path("zh").asText(""), spec.path("en").asText(""),
-                    absent));
+                    absent, atMost, per));
         });
+        keys.values().forEach(spec -> checkReferences(spec, at.child(spec.name()), keys));
         return keys;
+    }
+
+    private void checkReferences(KeySpec spec, Place at, Map<String, KeySpec> keys) {
+        if (spec.atMost() == null) {
+            return;
+        }
+        for (Bound.Term t : spec.atMost().terms()) {
+            boolean county = Set.of("county.population", "county.townships", "county.villages").contains(t.name());
+            if (!county && !keys.containsKey(t.name())) {
+                problem(at.child("atMost"), "上限引用了未知的键 " + t.name(), "the bound names an unknown key " + t.name());
+            }
+        }
     }
 
     private List<TaskSpec> tasks(JsonNode node, Place at) {
