@@ -62,6 +62,14 @@ public final class Assessor {
         return assess(read.submission().get());
     }
 
+    /**
+     * Assesses a batch, in parallel on the common pool, every submission on its own: a rejected one
+     * never stops the others. The outcomes are in the order of the inputs.
+     */
+    public List<Outcome> assessAll(List<String> jsons) {
+        return jsons.parallelStream().map(this::assess).toList();
+    }
+
     /** Assesses a submission built in Java; its keys and values are checked against its standard first. */
     public Outcome assess(Submission submission) {
         String standardId = submission.assessment().standard();

@@ -18,12 +18,13 @@ class RuleFailureTest {
     @Test
     void assess_ratioWithProfileNumeratorAboveOne_rejectedAtTheProfileFieldPath() throws Exception {
         // B.2 rewritten as townships / b.all: 5 townships > b.all 2 is inconsistent evidence;
-        // the problem must point at a path of the submission: county.townships
+        // the problem must point at a path of the submission: county.townships (b.ok stays within b.all,
+        // so the catalogue's bounds pass and the rule's own ratio check is what finds it)
         Path dir = MiniPack.copyTo(tmp.resolve("pack"));
         Path file = dir.resolve("rules/task-b.drl");
         Files.writeString(file, Files.readString(file).replace("$i.ratio( $i.value(\"b.ok\"), $i.value(\"b.all\") )",
                 "$i.ratio( $i.profile(\"townships\"), $i.value(\"b.all\") )"));
-        Outcome outcome = Assessor.of(RulePack.load(dir)).assess(MiniPack.json(MiniPack.set(MiniPack.base(), "b.all", 2)));
+        Outcome outcome = Assessor.of(RulePack.load(dir)).assess(MiniPack.json(MiniPack.set(MiniPack.set(MiniPack.base(), "b.all", 2), "b.ok", 1)));
         assertEquals(List.of("county.townships RATIO_ABOVE_ONE"), assertInstanceOf(Outcome.Rejected.class, outcome)
                 .problems().stream().map(p -> p.path() + " " + p.code()).toList());
     }

@@ -77,7 +77,9 @@ public final class EvidenceCounter {
     private java.util.Optional<EvidenceItem> latest(List<EvidenceItem> items, List<NotAccepted> notAccepted,
                                                     List<Problem> conflicts) {
         LocalDate last = items.stream().map(EvidenceItem::date).max(Comparator.naturalOrder()).orElseThrow();
-        List<EvidenceItem> onLast = items.stream().filter(i -> i.date().equals(last)).toList();
+        // by id, so that which of two equal same-date items counts never depends on their order
+        List<EvidenceItem> onLast = items.stream().filter(i -> i.date().equals(last))
+                .sorted(Comparator.comparing(EvidenceItem::id)).toList();
         EvidenceItem chosen = onLast.get(0);
         for (EvidenceItem other : onLast.subList(1, onLast.size())) {
             if (!sameValue(chosen.value(), other.value())) {

@@ -1,0 +1,47 @@
+package org.safecounty.rules.hebei2014.properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.safecounty.Outcome;
+import org.safecounty.result.Verdict;
+import org.safecounty.testkit.Defect;
+import org.safecounty.testkit.Draws;
+import org.safecounty.testkit.QuickTheoriesGens;
+import org.safecounty.validation.Problem;
+
+/** The testkit's generators, driven by the bundled pack: what they call valid is accepted, and so on. */
+class GeneratorContractTest {
+
+    static final Hebei2014 H = Hebei2014.load();
+
+    @Test
+    void everyValidGeneratedSubmissionIsAccepted() {
+        Hebei2014.qt().forAll(H.submissions()).check(s -> H.assessor.assess(s.toString()).assessed());
+    }
+
+    @Test
+    void everyInvalidGeneratedSubmissionIsRejectedNamingItsPath() {
+        Hebei2014.qt().forAll(QuickTheoriesGens.invalidSubmissions(H.generator)).checkAssert(bad -> {
+            Outcome outcome = H.assessor.assess(bad.submission().toString());
+            assertTrue(outcome instanceof Outcome.Rejected, bad.defect() + " was accepted");
+            List<String> paths = ((Outcome.Rejected) outcome).problems().stream().map(Problem::path).toList();
+            assertTrue(paths.contains(bad.path()), bad.defect() + ": " + bad.path() + " not in " + paths);
+        });
+    }
+
+    @Test
+    void seededGenerationReachesEveryVerdictAndEveryDefect() {
+        EnumSet<Verdict> verdicts = EnumSet.noneOf(Verdict.class);
+        EnumSet<Defect> defects = EnumSet.noneOf(Defect.class);
+        for (long seed = 0; seed < 300; seed++) {
+            verdicts.add(H.assess(H.generator.valid(Draws.seeded(seed))).verdict());
+            defects.add(H.generator.invalid(Draws.seeded(seed)).defect());
+        }
+        assertEquals(EnumSet.allOf(Verdict.class), verdicts);
+        assertEquals(EnumSet.allOf(Defect.class), defects);
+    }
+}

@@ -1,0 +1,100 @@
+package org.safecounty.rules.hebei2014.properties;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.quicktheories.QuickTheory;
+import org.quicktheories.core.Gen;
+import org.safecounty.Assessor;
+import org.safecounty.Outcome;
+import org.safecounty.RulePack;
+import org.safecounty.pack.PackFiles;
+import org.safecounty.result.AssessmentResult;
+import org.safecounty.submission.Submission;
+import org.safecounty.testkit.QuickTheoriesGens;
+import org.safecounty.testkit.SubmissionGenerator;
+import org.safecounty.validation.SubmissionReader;
+
+/**
+ * The bundled pack, its assessor and generators, shared by the property tests; and the settings
+ * that make CI repeatable: a fixed seed and a modest number of examples, which
+ * {@code -Dsafecounty.properties.examples=N} and {@code -Dsafecounty.properties.seed=random|N}
+ * change for longer random runs.
+ */
+final class Hebei2014 {
+
+    static final Path DIR = Path.of("hebei-fds-county-2014");
+
+    final PackFiles files;
+    final RulePack pack;
+    final Assessor assessor;
+    final SubmissionGenerator generator;
+
+    private Hebei2014() {
+        try {
+            files = PackFiles.fromDirectory(DIR);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        pack = RulePack.load(files);
+        assessor = Assessor.of(pack);
+        generator = new SubmissionGenerator(pack, new SubmissionGenerator.Options(2014, List.of()));
+    }
+
+    /** Loads the bundled pack from its folder; each test class keeps its own. */
+    static Hebei2014 load() {
+        return new Hebei2014();
+    }
+
+    /** QuickTheories with this run's seed and number of examples. */
+    static QuickTheory qt() {
+        return qt(Integer.getInteger("safecounty.properties.examples", 150));
+    }
+
+    /** QuickTheories with this run's seed and the given number of examples. */
+    static QuickTheory qt(int examples) {
+        String seed = System.getProperty("safecounty.properties.seed", "20141120");
+        QuickTheory theory = QuickTheory.qt().withExamples(examples).withShrinkCycles(200);
+        return "random".equals(seed) ? theory.withFixedSeed(System.nanoTime()) : theory.withFixedSeed(Long.parseLong(seed));
+    }
+
+    Gen<ObjectNode> submissions() {
+        return QuickTheoriesGens.validSubmissions(generator);
+    }
+
+    AssessmentResult assess(JsonNode submission) {
+        return assess(assessor, submission);
+    }
+
+    static AssessmentResult assess(Assessor assessor, JsonNode submission) {
+        Outcome outcome = assessor.assess(submission.toString());
+        if (outcome instanceof Outcome.Assessed a) {
+            return a.result();
+        }
+        throw new AssertionError("rejected: " + ((Outcome.Rejected) outcome).problems() + "\n" + submission);
+    }
+
+    /** The submission as the domain model, for the independent scorer. */
+    Submission model(JsonNode submission) {
+        return new SubmissionReader().read(submission.toString(), id -> Optional.of(pack.catalogue().keys()))
+                .submission().orElseThrow();
+    }
+
+    /** A copy of the pack's files with one text replaced in one file. */
+    RulePack edited(String file, String from, String to) {
+        Map<String, byte[]> copy = new TreeMap<>(files.all());
+        String text = new String(copy.get(file), StandardCharsets.UTF_8);
+        if (!text.contains(from)) {
+            throw new IllegalArgumentException(file + " has no " + from);
+        }
+        copy.put(file, text.replace(from, to).getBytes(StandardCharsets.UTF_8));
+        return RulePack.load(PackFiles.of("edited " + file, copy));
+    }
+}
