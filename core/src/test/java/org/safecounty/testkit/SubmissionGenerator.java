@@ -45,13 +45,23 @@ public final class SubmissionGenerator {
     /**
      * What a generated county looks like beyond the pack.
      *
-     * @param year      the assessment year
-     * @param counties  real counties to take code, name and city from (code, name, city); empty for
-     *                  made-up ones
+     * @param year        the assessment year
+     * @param counties    real counties to take code, name and city from (code, name, city); empty
+     *                    for made-up ones
+     * @param roughOneIn  one county in this many is drawn anywhere; the others are good counties,
+     *                    nearly complete and near or above the pack's higher thresholds
      */
-    public record Options(int year, List<List<String>> counties) {
+    public record Options(int year, List<List<String>> counties, int roughOneIn) {
         public Options {
             counties = List.copyOf(counties);
+            if (roughOneIn < 1) {
+                throw new IllegalArgumentException("roughOneIn must be at least 1, was " + roughOneIn);
+            }
+        }
+
+        /** Half good, half rough counties: what property tests want. */
+        public Options(int year, List<List<String>> counties) {
+            this(year, counties, 2);
         }
     }
 
@@ -67,7 +77,8 @@ public final class SubmissionGenerator {
     /** A valid submission. */
     public ObjectNode valid(Draws d) {
         ObjectNode s = NODES.objectNode();
-        ObjectNode county = county(d);
+        boolean good = !d.oneIn(options.roughOneIn());
+        ObjectNode county = county(d, good);
         s.set("county", county);
         LocalDate date = LocalDate.of(options.year(), 11, 1).plusDays(d.between(0, 60));
         ObjectNode assessment = s.putObject("assessment");
@@ -75,7 +86,6 @@ public final class SubmissionGenerator {
         assessment.put("year", options.year());
         assessment.put("date", date.toString());
         assessment.put("mode", d.oneIn(4) ? "SELF" : "ACCEPTANCE");
-        boolean good = d.oneIn(2);
         s.set("evidence", evidence(d, county, date, good));
         s.set("incidents", incidents(d, date, good));
         return s;
@@ -90,7 +100,7 @@ public final class SubmissionGenerator {
         return catalogue;
     }
 
-    private ObjectNode county(Draws d) {
+    private ObjectNode county(Draws d, boolean good) {
         ObjectNode c = NODES.objectNode();
         if (options.counties().isEmpty()) {
             c.put("code", "99" + String.format("%04d", d.between(1, 9999)));
@@ -103,8 +113,8 @@ public final class SubmissionGenerator {
             c.put("city", real.get(2));
         }
         c.put("population", d.between(50, 1500) * 1000 + d.between(0, 999));
-        c.put("townships", d.between(0, 30));
-        c.put("villages", d.between(0, 600));
+        c.put("townships", d.between(good ? 5 : 0, 30));
+        c.put("villages", d.between(good ? 50 : 0, 600));
         return c;
     }
 
@@ -137,7 +147,8 @@ public final class SubmissionGenerator {
 
     private Object goodValue(Draws d, KeySpec spec, ObjectNode county, Map<String, BigDecimal> values) {
         if (spec.absentMeans() != null) {
-            return value(d, spec, county, values);
+            // what the key means when absent, now and then something else (a bonus action, a violation)
+            return d.oneIn(3) ? value(d, spec, county, values) : spec.absentMeans();
         }
         return switch (spec.type()) {
             case BOOL -> !d.oneIn(40);
@@ -147,7 +158,9 @@ public final class SubmissionGenerator {
                 if (spec.atMost() != null || spec.perResidents() != null || boundKeys.contains(spec.name())) {
                     yield count(d, spec, county, values, true);
                 }
-                yield high(d, BigDecimal.valueOf(1000), 0);
+                // well above the highest count threshold (e.g. 100 survey respondents): one to four times it
+                BigDecimal top = high(d, BigDecimal.valueOf(1000), 0);
+                yield top.max(BigDecimal.ONE).multiply(BigDecimal.valueOf(d.between(1, 4)));
             }
         };
     }
@@ -241,7 +254,7 @@ public final class SubmissionGenerator {
                 return BigDecimal.valueOf(d.between(0, 50));
             }
             BigDecimal b = bound.get().max(BigDecimal.ZERO);
-            return good ? b.subtract(BigDecimal.valueOf(d.oneIn(4) ? 1 : 0)).max(BigDecimal.ZERO) : share(d, b);
+            return good ? b.subtract(BigDecimal.valueOf(d.oneIn(20) ? 1 : 0)).max(BigDecimal.ZERO) : share(d, b);
         }
         if (spec.perResidents() != null) {
             BigDecimal population = county.get("population").decimalValue();
