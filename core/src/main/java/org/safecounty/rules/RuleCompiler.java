@@ -40,27 +40,37 @@ public final class RuleCompiler {
             return new Compiled(null, List.of(new Problem("rules/", "PACK_NO_RULES", "规则包中没有 .drl 规则文件",
                     "the pack has no .drl rule file")));
         }
+        try {
+            return build(files, drl, packId, classLoader);
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
+            // Drools reports most mistakes as messages, but some inputs make it throw instead
+            // (a parser NPE, an unknown accumulate function, a negative @position, an event type
+            // in a CLOUD-mode base, ...): each becomes a problem naming the file that causes it
+            return new Compiled(null, thrown(files, drl, packId, classLoader, e));
+        }
+    }
+
+    private Compiled build(PackFiles files, List<String> drl, String packId, ClassLoader classLoader) {
         long start = System.nanoTime();
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("org.safecounty.pack", safe(packId), "0.0." + UUID.randomUUID());
-        KieFileSystem kfs = ks.newKieFileSystem();
-        kfs.generateAndWritePomXML(releaseId);
-        Map<String, String> packPathOf = new HashMap<>();
-        for (String path : drl) {
-            String placed = RESOURCES + packageFolder(files.text(path).orElse("")) + fileName(path);
-            packPathOf.put(placed, path);
-            kfs.write(placed, files.all().get(path));
-        }
-        KieBuilder builder = ks.newKieBuilder(kfs, classLoader).buildAll();
-        List<Problem> problems = new ArrayList<>();
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(problem(m, packPathOf));
-        }
-        if (!problems.isEmpty()) {
-            ks.getRepository().removeKieModule(releaseId);
-            return new Compiled(null, problems);
-        }
         try {
+            KieFileSystem kfs = ks.newKieFileSystem();
+            kfs.generateAndWritePomXML(releaseId);
+            Map<String, String> packPathOf = new HashMap<>();
+            for (String path : drl) {
+                String placed = RESOURCES + packageFolder(files.text(path).orElse("")) + fileName(path);
+                packPathOf.put(placed, path);
+                kfs.write(placed, files.all().get(path));
+            }
+            KieBuilder builder = ks.newKieBuilder(kfs, classLoader).buildAll();
+            List<Problem> problems = new ArrayList<>();
+            for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+                problems.add(problem(m, packPathOf));
+            }
+            if (!problems.isEmpty()) {
+                return new Compiled(null, problems);
+            }
             KieContainer container = ks.newKieContainer(releaseId, classLoader);
             KieBase base = container.getKieBase();
             LOG.debug("compiled {} rule files of {} in {} ms", drl.size(), packId, (System.nanoTime() - start) / 1_000_000);
@@ -68,6 +78,43 @@ public final class RuleCompiler {
         } finally {
             ks.getRepository().removeKieModule(releaseId);
         }
+    }
+
+    /**
+     * The problems for a build that threw: each file that throws when built alone is named; if
+     * none does, the failure lies between files and the rules folder is named.
+     */
+    private List<Problem> thrown(PackFiles files, List<String> drl, String packId, ClassLoader classLoader,
+                                 Throwable failure) {
+        LOG.debug("building the rules of {} threw", packId, failure);
+        List<Problem> problems = new ArrayList<>();
+        if (drl.size() > 1) {
+            for (String path : drl) {
+                try {
+                    build(PackFiles.of(files.origin(), Map.of(path, files.all().get(path))), List.of(path), packId,
+                            classLoader);
+                } catch (RuntimeException | StackOverflowError | LinkageError e) {
+                    problems.add(thrownProblem(path, e));
+                }
+            }
+        }
+        if (problems.isEmpty()) {
+            problems.add(thrownProblem(drl.size() == 1 ? drl.get(0) : "rules/", failure));
+        }
+        return problems;
+    }
+
+    private static Problem thrownProblem(String path, Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String what = root.getClass().getSimpleName()
+                + (root.getMessage() == null || root.getMessage().isBlank() ? "" : ": " + root.getMessage().strip());
+        if (root != e && e.getMessage() != null && !e.getMessage().isBlank()) {
+            what = e.getMessage().strip() + " (" + what + ")";
+        }
+        return new Problem(path, "RULE_COMPILE", "规则编译失败：" + what, "rule compile failure: " + what);
     }
 
     /**

@@ -63,6 +63,8 @@ public final class ModelCheck {
                     problems.wrongType(path, "数字", "a number");
                 } else if (d.signum() < 0) {
                     problems.add(path, "NEGATIVE", "不能为负数", "must not be negative");
+                } else if (Problems.outOfRange(d)) {
+                    problems.outOfRange(path);
                 } else if (spec.type() == org.safecounty.pack.KeyType.COUNT && d.stripTrailingZeros().scale() > 0) {
                     problems.add(path, "NOT_WHOLE", "计数应为整数", "a count must be a whole number");
                 } else if (spec.type() == org.safecounty.pack.KeyType.PERCENT && d.compareTo(HUNDRED) > 0) {

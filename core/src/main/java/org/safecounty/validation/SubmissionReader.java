@@ -72,6 +72,12 @@ public final class SubmissionReader {
             problems.add("$", "SYNTAX", "不是有效的 JSON" + where + "：" + e.getOriginalMessage(),
                     "not valid JSON" + whereEn + ": " + e.getOriginalMessage());
             return new Read(Optional.empty(), problems.list());
+        } catch (NumberFormatException e) {
+            // Jackson reads decimals eagerly as BigDecimal and lets an exponent beyond int range
+            // (1E+2147484637) escape as a NumberFormatException rather than a JsonProcessingException
+            problems.add("$", "SYNTAX", "不是有效的 JSON：无法读取的数字（" + e.getMessage() + "）",
+                    "not valid JSON: a number cannot be read (" + e.getMessage() + ")");
+            return new Read(Optional.empty(), problems.list());
         }
         if (root == null || !root.isObject()) {
             problems.add("$", "WRONG_TYPE", "提交内容应为 JSON 对象", "a submission must be a JSON object");
@@ -257,6 +263,10 @@ public final class SubmissionReader {
                 problems.add(path, "NEGATIVE", "不能为负数", "must not be negative");
                 return null;
             }
+            if (Problems.outOfRange(d)) {
+                problems.outOfRange(path);
+                return null;
+            }
             return d;
         }
 
@@ -420,9 +430,21 @@ public final class SubmissionReader {
         private void onlyFields(JsonNode node, String prefix, Set<String> allowed) {
             node.fieldNames().forEachRemaining(f -> {
                 if (!allowed.contains(f)) {
-                    problems.unknownField(prefix + f);
+                    problems.unknownField(fieldPath(prefix, f));
                 }
             });
+        }
+
+        /**
+         * The path of a field; a blank name ({@code ""}, {@code " "}) is quoted in brackets so that
+         * the path is never empty or blank: {@code $[""]} at the root, {@code county[" "]} below.
+         */
+        private static String fieldPath(String prefix, String field) {
+            if (!field.isBlank()) {
+                return prefix + field;
+            }
+            String parent = prefix.isEmpty() ? "$" : prefix.substring(0, prefix.length() - 1);
+            return parent + "[\"" + field + "\"]";
         }
 
         private static List<String> sorted(Set<String> s) {
