@@ -85,7 +85,7 @@ public final class RulePack {
         LOG.info("loaded rule pack {} {} from {} in {} ms", catalogue.id(), catalogue.version(), files.origin(),
                 (System.nanoTime() - start) / 1_000_000);
         return new RulePack(catalogue, parameters, standard,
-                new Evaluator(compiled.kieBase(), catalogue, parameters), files.origin());
+                new Evaluator(compiled.kieBase(), compiled.container(), catalogue, parameters), files.origin());
     }
 
     public String id() {

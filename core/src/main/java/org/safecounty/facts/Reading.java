@@ -189,10 +189,13 @@ public final class Reading {
             return plain(numerator);
         }
         return plain(numerator) + "/" + plain(denominator) + " = "
-                + plain(value().setScale(4, RoundingMode.HALF_UP));
+                + plain(numerator.divide(denominator, 4, RoundingMode.HALF_UP));
     }
 
     static String plain(BigDecimal d) {
+        if (d.scale() == 0) {
+            return d.toPlainString();
+        }
         BigDecimal s = d.stripTrailingZeros();
         return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
     }

