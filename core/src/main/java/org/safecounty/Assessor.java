@@ -17,6 +17,7 @@ import org.safecounty.rules.Evaluator;
 import org.safecounty.submission.Submission;
 import org.safecounty.validation.ModelCheck;
 import org.safecounty.validation.Problem;
+import org.safecounty.validation.SubmissionLimits;
 import org.safecounty.validation.SubmissionReader;
 
 /**
@@ -31,10 +32,24 @@ import org.safecounty.validation.SubmissionReader;
 public final class Assessor {
 
     private final Function<String, Optional<RulePack>> packs;
-    private final SubmissionReader reader = new SubmissionReader();
+    private final SubmissionReader reader;
+
+    private Assessor(Function<String, Optional<RulePack>> packs, SubmissionLimits limits) {
+        this.packs = packs;
+        this.reader = new SubmissionReader(limits);
+    }
 
     private Assessor(Function<String, Optional<RulePack>> packs) {
-        this.packs = packs;
+        this(packs, SubmissionLimits.defaults());
+    }
+
+    /** The same assessor with other input limits. */
+    public Assessor withLimits(SubmissionLimits limits) {
+        return new Assessor(packs, limits);
+    }
+
+    public SubmissionLimits limits() {
+        return reader.limits();
     }
 
     /** An assessor for submissions that name this pack's standard. */
@@ -44,8 +59,13 @@ public final class Assessor {
 
     /** An assessor for any standard bundled on the classpath, each pack loaded on first use. */
     public static Assessor bundled() {
+        return bundled(PackPolicy.any());
+    }
+
+    /** An assessor for the bundled standards the policy allows, each pack loaded on first use. */
+    public static Assessor bundled(PackPolicy policy) {
         Map<String, Optional<RulePack>> loaded = new ConcurrentHashMap<>();
-        return new Assessor(id -> loaded.computeIfAbsent(id, RulePack::bundled));
+        return new Assessor(id -> loaded.computeIfAbsent(id, name -> RulePack.bundled(name, policy)));
     }
 
     /** The pack this assessor uses for a standard id, if it has one. */

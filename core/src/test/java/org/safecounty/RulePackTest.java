@@ -54,9 +54,9 @@ class RulePackTest {
                 "",                                               // 5
                 "global org.safecounty.facts.Parameters params;", // 6
                 "",                                               // 7
-                "function int probe(Indicator i) {",             // 8
-                line,                                             // 9
-                "}",                                              // 10
+                "rule \"probe\" when $i : Indicator( id == \"none\" ) then Indicator i = $i;", // 8
+                line.replace("return ", "Object probe = "),      // 9
+                "end",                                            // 10
                 "");
     }
 

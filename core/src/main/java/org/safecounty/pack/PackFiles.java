@@ -123,8 +123,8 @@ public final class PackFiles {
     }
 
     /**
-     * SHA-256 over the files that decide results: every file except the pack's tests and its
-     * Markdown notes. Each file contributes its path and its bytes, in path order.
+     * SHA-256 over the files that decide results: every file except the pack's tests, its
+     * Markdown notes and its manifest. Each file contributes its path and its bytes, in path order.
      */
     public String sha256() {
         try {
@@ -144,6 +144,6 @@ public final class PackFiles {
     }
 
     private static boolean decidesResults(String path) {
-        return !path.startsWith("tests/") && !path.endsWith(".md");
+        return !path.startsWith("tests/") && !path.endsWith(".md") && !path.equals(PackManifest.FILE);
     }
 }

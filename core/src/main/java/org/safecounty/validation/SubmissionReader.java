@@ -1,6 +1,9 @@
 package org.safecounty.validation;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -44,11 +47,27 @@ public final class SubmissionReader {
     private static final Set<String> LEVELS = Set.of("I", "II", "III", "IV");
     private static final Set<String> KINDS = Set.of("FOOD", "DRUG");
 
-    private final JsonMapper mapper = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .build();
+    private final SubmissionLimits limits;
+    private final JsonMapper mapper;
+
+    public SubmissionReader() {
+        this(SubmissionLimits.defaults());
+    }
+
+    public SubmissionReader(SubmissionLimits limits) {
+        this.limits = limits;
+        this.mapper = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.maxDepth()).maxStringLength(limits.maxTextLength())
+                        .maxNumberLength(100).maxDocumentLength(limits.maxChars()).build()).build())
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .build();
+    }
+
+    public SubmissionLimits limits() {
+        return limits;
+    }
 
     /** The outcome of reading: a submission, or the problems that reject it. */
     public record Read(Optional<Submission> submission, List<Problem> problems) {
@@ -62,9 +81,18 @@ public final class SubmissionReader {
      */
     public Read read(String json, Function<String, Optional<Map<String, KeySpec>>> keysOf) {
         Problems problems = new Problems();
+        if (json.length() > limits.maxChars()) {
+            problems.add("$", "LIMIT_EXCEEDED", "提交内容过大：" + json.length() + " 个字符，上限 " + limits.maxChars(),
+                    "the submission is too large: " + json.length() + " characters, at most " + limits.maxChars());
+            return new Read(Optional.empty(), problems.list());
+        }
         JsonNode root;
         try {
             root = mapper.readTree(json);
+        } catch (StreamConstraintsException e) {
+            problems.add("$", "LIMIT_EXCEEDED", "提交内容超出限制：" + e.getOriginalMessage(),
+                    "the submission exceeds a limit: " + e.getOriginalMessage());
+            return new Read(Optional.empty(), problems.list());
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             String where = loc == null ? "" : "（第 " + loc.getLineNr() + " 行第 " + loc.getColumnNr() + " 列）";
@@ -83,7 +111,7 @@ public final class SubmissionReader {
             problems.add("$", "WRONG_TYPE", "提交内容应为 JSON 对象", "a submission must be a JSON object");
             return new Read(Optional.empty(), problems.list());
         }
-        return new Walk(problems, keysOf).submission(root);
+        return new Walk(problems, keysOf, limits).submission(root);
     }
 
     /** One pass over one submission. */
@@ -92,9 +120,12 @@ public final class SubmissionReader {
         private final Function<String, Optional<Map<String, KeySpec>>> keysOf;
         private final Map<String, String> idPaths = new HashMap<>();
 
-        Walk(Problems problems, Function<String, Optional<Map<String, KeySpec>>> keysOf) {
+        private final SubmissionLimits limits;
+
+        Walk(Problems problems, Function<String, Optional<Map<String, KeySpec>>> keysOf, SubmissionLimits limits) {
             this.problems = problems;
             this.keysOf = keysOf;
+            this.limits = limits;
         }
 
         Read submission(JsonNode root) {
@@ -174,6 +205,11 @@ public final class SubmissionReader {
             }
             if (!node.isArray()) {
                 problems.wrongType("evidence", "数组", "an array");
+                return items;
+            }
+            if (node.size() > limits.maxEvidence()) {
+                problems.add("evidence", "LIMIT_EXCEEDED", "证据过多：" + node.size() + " 项，上限 " + limits.maxEvidence(),
+                        "too many evidence items: " + node.size() + ", at most " + limits.maxEvidence());
                 return items;
             }
             for (int i = 0; i < node.size(); i++) {
@@ -277,6 +313,11 @@ public final class SubmissionReader {
             }
             if (!node.isArray()) {
                 problems.wrongType("incidents", "数组", "an array");
+                return list;
+            }
+            if (node.size() > limits.maxIncidents()) {
+                problems.add("incidents", "LIMIT_EXCEEDED", "事故过多：" + node.size() + " 起，上限 " + limits.maxIncidents(),
+                        "too many incidents: " + node.size() + ", at most " + limits.maxIncidents());
                 return list;
             }
             for (int i = 0; i < node.size(); i++) {

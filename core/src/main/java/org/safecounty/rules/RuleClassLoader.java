@@ -1,0 +1,70 @@
+package org.safecounty.rules;
+
+import java.io.IOException;
+import java.net.URL;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The only class loader that compiled rules see. It lends out an allow-list of classes (the fact
+ * types rules work on, a few named JDK classes, and the rule engine's own runtime, which generated
+ * code needs), and hides every other class and resource: {@code System}, {@code Runtime},
+ * {@code java.io}, {@code java.nio}, reflection, threads and the rest do not exist for a rule.
+ *
+ * <p>What it cannot stop: code inside an allowed class keeps its own rights (the JDK's and the
+ * engine's classes load what they need through their own loaders). The static check of the DRL
+ * ({@link RuleSourceCheck}) refuses the names that would reach them.
+ */
+public final class RuleClassLoader extends ClassLoader {
+
+    static {
+        registerAsParallelCapable();
+    }
+
+    private final ClassLoader delegate;
+    private final Set<String> refused = ConcurrentHashMap.newKeySet();
+
+    public RuleClassLoader(ClassLoader delegate) {
+        super(null);
+        this.delegate = delegate;
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (!RuleAllowList.allows(name)) {
+            refused.add(name);
+            throw new ClassNotFoundException(name + " is not available to rule packs");
+        }
+        return delegate.loadClass(name);
+    }
+
+    @Override
+    public URL getResource(String name) {
+        return allowedResource(name) ? delegate.getResource(name) : null;
+    }
+
+    @Override
+    public Enumeration<URL> getResources(String name) throws IOException {
+        return allowedResource(name) ? delegate.getResources(name) : Collections.emptyEnumeration();
+    }
+
+    @Override
+    public java.io.InputStream getResourceAsStream(String name) {
+        return allowedResource(name) ? delegate.getResourceAsStream(name) : null;
+    }
+
+    /** The classes a pack asked for and was refused, for messages. */
+    public Set<String> refused() {
+        return Set.copyOf(refused);
+    }
+
+    /** Class files of allowed classes (the Java compiler reads them) and the engine's configuration. */
+    private static boolean allowedResource(String name) {
+        if (name.endsWith(".class")) {
+            return RuleAllowList.allows(name.substring(0, name.length() - 6).replace('/', '.'));
+        }
+        return name.startsWith("META-INF/") || name.startsWith("org/drools/") || name.startsWith("org/kie/");
+    }
+}

@@ -1,0 +1,52 @@
+package org.safecounty.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.safecounty.pack.PackFiles;
+import org.safecounty.pack.PackManifest;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code pack sign DIR}: writes the pack's manifest and prints the digest to approve. */
+@Command(name = "pack", mixinStandardHelpOptions = true, description = "规则包管理 · Rule pack management.",
+        subcommands = PackCommand.Sign.class)
+final class PackCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "sign", mixinStandardHelpOptions = true,
+            description = {"为规则包写出文件清单（MANIFEST.sha256），并打印其摘要以供批准。",
+                    "Writes the pack's manifest (MANIFEST.sha256) and prints its digest, for approval."})
+    static final class Sign implements Callable<Integer> {
+
+        @Parameters(paramLabel = "DIR", description = "the rule pack folder")
+        private Path dir;
+
+        @CommandLine.Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            Files.deleteIfExists(dir.resolve(PackManifest.FILE));
+            PackFiles files = PackFiles.fromDirectory(dir);
+            Files.writeString(dir.resolve(PackManifest.FILE), PackManifest.write(files), StandardCharsets.UTF_8);
+            String digest = PackManifest.digest(PackFiles.fromDirectory(dir));
+            out.println("已写出 wrote " + dir.resolve(PackManifest.FILE) + " (" + files.all().size() + " files)");
+            out.println("清单摘要 manifest digest: " + digest);
+            out.flush();
+            return 0;
+        }
+    }
+}
