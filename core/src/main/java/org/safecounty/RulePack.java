@@ -9,10 +9,13 @@ import org.safecounty.facts.Parameters;
 import org.safecounty.pack.CatalogueReader;
 import org.safecounty.pack.PackCatalogue;
 import org.safecounty.pack.PackFiles;
+import org.safecounty.pack.PackManifest;
 import org.safecounty.result.StandardRef;
 import org.safecounty.rules.Evaluator;
+import org.safecounty.rules.RuleClassLoader;
 import org.safecounty.rules.RuleCompiler;
 import org.safecounty.rules.RuleFileCheck;
+import org.safecounty.rules.RuleSourceCheck;
 import org.safecounty.validation.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,8 +46,13 @@ public final class RulePack {
 
     /** Loads and compiles the pack in a folder. */
     public static RulePack load(Path dir) {
+        return load(dir, PackPolicy.any());
+    }
+
+    /** Loads and compiles the pack in a folder, if the policy allows it. */
+    public static RulePack load(Path dir, PackPolicy policy) {
         try {
-            return load(PackFiles.fromDirectory(dir));
+            return load(PackFiles.fromDirectory(dir), policy);
         } catch (IOException e) {
             throw new RulePackException(dir.toString(), List.of(new Problem(dir.toString(), "PACK_UNREADABLE",
                     "无法读取规则包：" + e.getMessage(), "cannot read the rule pack: " + e.getMessage())));
@@ -53,11 +61,16 @@ public final class RulePack {
 
     /** Loads the pack with this id bundled on the classpath ({@code safecounty/packs/<id>/}). */
     public static Optional<RulePack> bundled(String id) {
+        return bundled(id, PackPolicy.any());
+    }
+
+    /** Loads the bundled pack with this id, if the policy allows it. */
+    public static Optional<RulePack> bundled(String id, PackPolicy policy) {
         if (!id.matches("[A-Za-z0-9._-]+")) {
             return Optional.empty();
         }
         try {
-            return PackFiles.fromClasspath(id, RulePack.class.getClassLoader()).map(RulePack::load);
+            return PackFiles.fromClasspath(id, RulePack.class.getClassLoader()).map(files -> load(files, policy));
         } catch (IOException e) {
             throw new RulePackException("classpath:" + id, List.of(new Problem(id, "PACK_UNREADABLE",
                     "无法读取规则包：" + e.getMessage(), "cannot read the rule pack: " + e.getMessage())));
@@ -66,6 +79,19 @@ public final class RulePack {
 
     /** Compiles a pack from its files; every problem is reported together. */
     public static RulePack load(PackFiles files) {
+        return load(files, PackPolicy.any());
+    }
+
+    /**
+     * Compiles a pack from its files if the policy allows it: files that no longer match the
+     * pack's manifest, or (approved-only) a manifest whose digest is not approved, refuse the pack
+     * before anything is compiled.
+     */
+    public static RulePack load(PackFiles files, PackPolicy policy) {
+        List<Problem> integrity = integrity(files, policy);
+        if (!integrity.isEmpty()) {
+            throw new RulePackException(files.origin(), integrity);
+        }
         long start = System.nanoTime();
         CatalogueReader reader = new CatalogueReader();
         Parameters parameters = reader.readParameters(files);
@@ -73,11 +99,13 @@ public final class RulePack {
         List<Problem> problems = new ArrayList<>(reader.problems());
         if (catalogue != null) {
             problems.addAll(new RuleFileCheck().check(files, catalogue, parameters));
+            problems.addAll(new RuleSourceCheck().check(files));
         }
         if (!problems.isEmpty()) {
             throw new RulePackException(files.origin(), problems);
         }
-        RuleCompiler.Compiled compiled = new RuleCompiler().compile(files, catalogue.id(), RulePack.class.getClassLoader());
+        RuleCompiler.Compiled compiled = new RuleCompiler().compile(files, catalogue.id(),
+                new RuleClassLoader(RulePack.class.getClassLoader()));
         if (!compiled.problems().isEmpty()) {
             throw new RulePackException(files.origin(), compiled.problems());
         }
@@ -85,7 +113,21 @@ public final class RulePack {
         LOG.info("loaded rule pack {} {} from {} in {} ms", catalogue.id(), catalogue.version(), files.origin(),
                 (System.nanoTime() - start) / 1_000_000);
         return new RulePack(catalogue, parameters, standard,
-                new Evaluator(compiled.kieBase(), compiled.container(), catalogue, parameters), files.origin());
+                new Evaluator(compiled.kieBase(), compiled.container(), catalogue, parameters,
+                        org.safecounty.rules.RuleParameters.scan(files)), files.origin());
+    }
+
+    private static List<Problem> integrity(PackFiles files, PackPolicy policy) {
+        List<Problem> problems = new ArrayList<>(PackManifest.check(files));
+        String digest = PackManifest.digest(files);
+        if (policy.approvedOnly() && digest == null) {
+            problems.add(new Problem(PackManifest.FILE, "NOT_APPROVED", "只允许加载经批准的规则包，而该规则包没有清单",
+                    "only approved packs may be loaded, and this pack has no manifest"));
+        } else if (policy.approvedOnly() && !policy.approvedDigests().contains(digest)) {
+            problems.add(new Problem(PackManifest.FILE, "NOT_APPROVED", "规则包清单摘要 " + digest + " 未经批准",
+                    "the pack's manifest digest " + digest + " is not approved"));
+        }
+        return problems;
     }
 
     public String id() {

@@ -25,9 +25,16 @@ public final class Reading {
     private final String en;
     private final String origin;
     private final List<String> missingKeys;
+    private final String shownZh;
+    private final String shownEn;
 
     private Reading(Kind kind, BigDecimal numerator, BigDecimal denominator, Boolean flag, String zh, String en,
                     String origin, List<String> missingKeys) {
+        this(kind, numerator, denominator, flag, zh, en, origin, missingKeys, null, null);
+    }
+
+    private Reading(Kind kind, BigDecimal numerator, BigDecimal denominator, Boolean flag, String zh, String en,
+                    String origin, List<String> missingKeys, String shownZh, String shownEn) {
         this.kind = kind;
         this.numerator = numerator;
         this.denominator = denominator;
@@ -36,6 +43,8 @@ public final class Reading {
         this.en = en;
         this.origin = origin;
         this.missingKeys = List.copyOf(missingKeys);
+        this.shownZh = shownZh;
+        this.shownEn = shownEn;
     }
 
     private Reading(Kind kind, BigDecimal numerator, BigDecimal denominator, Boolean flag, String zh, String en) {
@@ -44,7 +53,12 @@ public final class Reading {
 
     /** The same reading, remembering the submission path it came from (for error messages). */
     public Reading from(String path) {
-        return new Reading(kind, numerator, denominator, flag, zh, en, path, missingKeys);
+        return new Reading(kind, numerator, denominator, flag, zh, en, path, missingKeys, shownZh, shownEn);
+    }
+
+    /** The same reading, shown in explanations as these texts when it has a value. */
+    Reading shownAs(String zh, String en) {
+        return new Reading(kind, numerator, denominator, flag, this.zh, this.en, origin, missingKeys, zh, en);
     }
 
     /** The submission path this reading came from, or {@code null} for a derived reading. */
@@ -182,6 +196,9 @@ public final class Reading {
     }
 
     private String displayValue(boolean chinese) {
+        if (shownZh != null) {
+            return chinese ? shownZh : shownEn;
+        }
         if (flag != null) {
             return chinese ? (flag ? "是" : "否") : (flag ? "yes" : "no");
         }
@@ -198,6 +215,11 @@ public final class Reading {
         }
         BigDecimal s = d.stripTrailingZeros();
         return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+    }
+
+    /** "1 point", "1.5 points", "0 points". */
+    static String points(BigDecimal p) {
+        return plain(p) + (p.compareTo(BigDecimal.ONE) == 0 ? " point" : " points");
     }
 
     static BigDecimal decimal(Number n) {

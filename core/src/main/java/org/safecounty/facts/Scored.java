@@ -31,12 +31,12 @@ public abstract class Scored extends Worksheet {
                 note(reading.zh() + " " + reading.display(true) + " ≥ " + Reading.plain(band.atLeast())
                                 + "，得 " + Reading.plain(band.points()) + " 分",
                         reading.en() + " " + reading.display(false) + " ≥ " + Reading.plain(band.atLeast())
-                                + ": " + Reading.plain(band.points()) + " points");
+                                + ": " + Reading.points(band.points()));
                 return band.points();
             }
         }
         String lowest = Reading.plain(bands.get(bands.size() - 1).atLeast());
-        note(reading.zh() + " " + reading.display(true) + " 低于 " + lowest + "，得 0 分",
+        note(reading.zh() + " " + reading.display(true) + "，低于 " + lowest + "，得 0 分",
                 reading.en() + " " + reading.display(false) + " is below " + lowest + ": 0 points");
         return BigDecimal.ZERO;
     }
@@ -72,7 +72,7 @@ public abstract class Scored extends Worksheet {
             return BigDecimal.ZERO;
         }
         if (flag.isTrue()) {
-            note(flag.zh() + "：是，得 " + Reading.plain(p) + " 分", flag.en() + ": yes, " + Reading.plain(p) + " points");
+            note(flag.zh() + "：是，得 " + Reading.plain(p) + " 分", flag.en() + ": yes, " + Reading.points(p));
             return p;
         }
         note(flag.zh() + "：否，得 0 分", flag.en() + ": no, 0 points");
@@ -92,7 +92,7 @@ public abstract class Scored extends Worksheet {
         if (reading.isNotApplicable()) {
             notApplicableParts++;
             note(reading.zh() + "：无此项，得满分 " + Reading.plain(full) + " 分",
-                    reading.en() + ": not applicable, full " + Reading.plain(full) + " points");
+                    reading.en() + ": not applicable, full " + Reading.points(full));
             return full;
         }
         return null;

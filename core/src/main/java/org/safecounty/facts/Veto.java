@@ -26,7 +26,7 @@ public final class Veto extends Worksheet {
         String t = Reading.plain(Reading.decimal(threshold));
         if (reading.below(threshold)) {
             triggered = true;
-            note(reading.zh() + " " + reading.display(true) + " 低于 " + t + "，触发否决",
+            note(reading.zh() + " " + reading.display(true) + "，低于 " + t + "，触发否决",
                     reading.en() + " " + reading.display(false) + " is below " + t + ": vetoed");
         } else if (reading.hasValue()) {
             note(reading.zh() + " " + reading.display(true) + " 不低于 " + t,

@@ -3,8 +3,12 @@ package org.safecounty.facts;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.math.RoundingMode;
 import java.util.Set;
 import org.safecounty.pack.KeySpec;
 import org.safecounty.validation.Problem;
@@ -20,6 +24,7 @@ public abstract class Worksheet {
     private final CountyFacts facts;
     private final Set<String> evidence = new LinkedHashSet<>();
     private final Set<String> missingKeys = new LinkedHashSet<>();
+    private final Map<String, String> documents = new LinkedHashMap<>();
     private final List<String> notesZh = new ArrayList<>();
     private final List<String> notesEn = new ArrayList<>();
     private final List<String> rules = new ArrayList<>();
@@ -41,6 +46,9 @@ public abstract class Worksheet {
             return absent(spec);
         }
         evidence.add(counted.id());
+        if (counted.document() != null && !counted.document().isBlank()) {
+            documents.putIfAbsent(counted.id(), counted.document());
+        }
         if (counted.value() instanceof Boolean b) {
             return Reading.ofFlag(b, label(spec, true), label(spec, false)).from(counted.path());
         }
@@ -97,7 +105,14 @@ public abstract class Worksheet {
         if (!count.hasValue() || !base.hasValue()) {
             return Reading.notApplicable(zh, en);
         }
-        return Reading.fraction(count.value().multiply(u), base.value(), zh, en);
+        Reading rate = Reading.fraction(count.value().multiply(u), base.value(), zh, en);
+        if (!rate.hasValue()) {
+            return rate;
+        }
+        // shown as the rate itself (truncated, so that 3.99997 never shows as 4), then how it was worked out
+        String shown = Reading.plain(count.value().multiply(u).divide(base.value(), 4, RoundingMode.DOWN));
+        String sum = Reading.plain(count.value()) + " ÷ " + Reading.plain(base.value()) + " × " + Reading.plain(u);
+        return rate.shownAs(shown + "（" + sum + "）", shown + " (" + sum + ")");
     }
 
     /** a − b, for a denominator made of two keys (e.g. samples that failed). */
@@ -156,6 +171,11 @@ public abstract class Worksheet {
 
     public List<String> evidence() {
         return List.copyOf(evidence);
+    }
+
+    /** Evidence id → document number (文号), for the counted evidence read that gives one. */
+    public Map<String, String> documents() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(documents));
     }
 
     public List<String> missingKeys() {

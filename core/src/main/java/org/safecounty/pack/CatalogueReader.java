@@ -58,7 +58,7 @@ public final class CatalogueReader {
             return null;
         }
         Place at = new Place(CATALOGUE, "");
-        allowOnly(root, at, Set.of("id", "version", "zh", "en", "decimals", "counting", "tasks", "bonus",
+        allowOnly(root, at, Set.of("id", "version", "zh", "en", "decimals", "baseMax", "counting", "tasks", "bonus",
                 "vetoes", "keys"));
         String id = text(root, "id", at);
         String version = text(root, "version", at);
@@ -70,7 +70,8 @@ public final class CatalogueReader {
         List<ItemSpec> bonus = items(root.path("bonus"), at.child("bonus"));
         List<ItemSpec> vetoes = items(root.path("vetoes"), at.child("vetoes"));
         CountingSpec counting = counting(root.path("counting"), at.child("counting"), keys, parameters);
-        return new PackCatalogue(id, version, root.path("zh").asText(""), root.path("en").asText(""), decimals,
+        BigDecimal baseMax = root.has("baseMax") ? number(root.get("baseMax"), at.child("baseMax")) : null;
+        return new PackCatalogue(id, version, root.path("zh").asText(""), root.path("en").asText(""), decimals, baseMax,
                 tasks, bonus, vetoes, keys, counting);
     }
 

@@ -1,5 +1,6 @@
 package org.safecounty.pack;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.stream.Stream;
  * What a rule pack declares in {@code pack.yaml}: its identity, tasks, indicators, bonus and veto
  * items, the key catalogue and how evidence is counted.
  */
-public record PackCatalogue(String id, String version, String zh, String en, int scale,
+public record PackCatalogue(String id, String version, String zh, String en, int scale, BigDecimal baseMax,
                             List<TaskSpec> tasks, List<ItemSpec> bonus, List<ItemSpec> vetoes,
                             Map<String, KeySpec> keys, CountingSpec counting) {
 

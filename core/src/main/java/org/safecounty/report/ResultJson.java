@@ -20,6 +20,7 @@ import java.util.Map;
 import org.safecounty.Outcome;
 import org.safecounty.result.AssessmentResult;
 import org.safecounty.result.IndicatorResult;
+import org.safecounty.result.ParameterUse;
 import org.safecounty.result.TaskScore;
 import org.safecounty.validation.Problem;
 
@@ -42,6 +43,7 @@ public final class ResultJson {
                 .addModule(scores)
                 .addMixIn(TaskScore.class, TaskScoreMixin.class)
                 .addMixIn(IndicatorResult.class, IndicatorMixin.class)
+                .addMixIn(ParameterUse.class, ParameterUseMixin.class)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .defaultPrettyPrinter(printer)
                 .enable(SerializationFeature.INDENT_OUTPUT)
@@ -107,6 +109,23 @@ public final class ResultJson {
             BigDecimal s = value.stripTrailingZeros();
             gen.writeNumber(s.scale() < 0 ? s.setScale(0).toPlainString() : s.toPlainString());
         }
+    }
+
+    /** A parameter's value: a number as the pack writes it ({@code 4}, {@code 0.6}), else as it is. */
+    static final class ParameterValueSerializer extends JsonSerializer<Object> {
+        @Override
+        public void serialize(Object value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            if (value instanceof BigDecimal d) {
+                new MaxSerializer().serialize(d, gen, provider);
+            } else {
+                provider.defaultSerializeValue(value, gen);
+            }
+        }
+    }
+
+    abstract static class ParameterUseMixin {
+        @JsonSerialize(using = ParameterValueSerializer.class)
+        abstract Object value();
     }
 
     abstract static class TaskScoreMixin {

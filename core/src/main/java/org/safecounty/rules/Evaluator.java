@@ -24,7 +24,10 @@ import org.safecounty.facts.VetoState;
 import org.safecounty.facts.Worksheet;
 import org.safecounty.pack.IndicatorSpec;
 import org.safecounty.pack.PackCatalogue;
+import org.safecounty.facts.Band;
+import org.safecounty.facts.Parameter;
 import org.safecounty.result.BonusResult;
+import org.safecounty.result.ParameterUse;
 import org.safecounty.result.IndicatorResult;
 import org.safecounty.result.IndicatorStatus;
 import org.safecounty.result.UndecidedVeto;
@@ -46,12 +49,23 @@ public final class Evaluator {
     private final PackCatalogue catalogue;
     private final Parameters parameters;
     private final boolean rulesReadParameters;
+    private final Map<String, List<String>> ruleParameters;
 
     /**
      * @param container the compiled rules; sessions come from a pool of its own, reset when they
      *                  are given back, so that no assessment pays for building one
      */
     public Evaluator(KieBase kieBase, KieContainer container, PackCatalogue catalogue, Parameters parameters) {
+        this(kieBase, container, catalogue, parameters, Map.of());
+    }
+
+    /**
+     * @param ruleParameters rule name → the names of the parameters its text reads
+     *                       ({@link RuleParameters#scan}), attached to each result as its trace
+     */
+    public Evaluator(KieBase kieBase, KieContainer container, PackCatalogue catalogue, Parameters parameters,
+                     Map<String, List<String>> ruleParameters) {
+        this.ruleParameters = Map.copyOf(ruleParameters);
         this.sessions = container.newKieSessionsPool(2);
         this.catalogue = catalogue;
         this.parameters = parameters;
@@ -106,6 +120,10 @@ public final class Evaluator {
             return failed(List.of(new Problem("rule \"" + rule + "\"", "RULE_FAILED",
                     "规则 \"" + rule + "\" 执行出错：" + cause.getMessage(),
                     "rule \"" + rule + "\" failed: " + cause.getMessage())));
+        } catch (LinkageError e) {
+            // a rule reaching a class the sandbox does not lend out
+            return failed(List.of(new Problem("rules/", "RULE_FAILED", "规则使用了不允许的类：" + e.getMessage(),
+                    "a rule used a class that is not available to rule packs: " + e.getMessage())));
         } catch (RuntimeException e) {
             // a condition that throws: Drools names the rule and constraint in its message
             return failed(List.of(new Problem("rules/", "RULE_FAILED", "规则条件执行出错：" + e.getMessage(),
@@ -119,9 +137,10 @@ public final class Evaluator {
     private IndicatorResult indicatorResult(Indicator i) {
         IndicatorSpec spec = i.spec();
         BigDecimal score = i.points().setScale(catalogue.scale(), RoundingMode.HALF_UP);
+        String rule = i.rules().get(0);
         return new IndicatorResult(spec.id(), spec.task(), score, spec.max(), status(i, score), spec.keyItem(),
-                i.evidence(), i.missingKeys(), i.rules().get(0), explanation(i.notesZh(), "；", score, true),
-                explanation(i.notesEn(), "; ", score, false));
+                i.evidence(), i.missingKeys(), rule, explanation(i.notesZh(), "；", score, true),
+                explanation(i.notesEn(), "; ", score, false), parameterUses(rule), i.documents());
     }
 
     private static IndicatorStatus status(Indicator i, BigDecimal score) {
@@ -139,20 +158,43 @@ public final class Evaluator {
     }
 
     private static String explanation(List<String> notes, String joiner, BigDecimal score, boolean chinese) {
-        String total = chinese ? "合计 " + plain(score) + " 分" : "total " + plain(score) + " points";
+        String total = chinese ? "合计 " + plain(score) + " 分"
+                : "total " + plain(score) + (score.compareTo(BigDecimal.ONE) == 0 ? " point" : " points");
         return notes.isEmpty() ? total : String.join(joiner, notes) + (chinese ? "；" : "; ") + total;
     }
 
     private BonusResult bonusResult(BonusItem b) {
-        return new BonusResult(b.getId(), b.points().setScale(catalogue.scale(), RoundingMode.HALF_UP), b.evidence(),
-                b.rules().get(0));
+        BigDecimal score = b.points().setScale(catalogue.scale(), RoundingMode.HALF_UP);
+        String rule = b.rules().get(0);
+        return new BonusResult(b.getId(), score, b.evidence(), rule, explanation(b.notesZh(), "；", score, true),
+                explanation(b.notesEn(), "; ", score, false), parameterUses(rule), b.documents());
     }
 
-    private static List<VetoResult> vetoResults(List<Veto> vetoes) {
+    private List<VetoResult> vetoResults(List<Veto> vetoes) {
         return vetoes.stream().filter(v -> v.state() == VetoState.TRIGGERED)
                 .map(v -> new VetoResult(v.getId(), v.evidence(), v.rules().get(0), String.join("；", v.notesZh()),
-                        String.join("; ", v.notesEn())))
+                        String.join("; ", v.notesEn()), parameterUses(v.rules().get(0)), v.documents()))
                 .toList();
+    }
+
+    /** The parameters a rule's text reads, with their values, in the order the rule names them. */
+    private List<ParameterUse> parameterUses(String rule) {
+        return ruleParameters.getOrDefault(rule, List.of()).stream().filter(parameters::has)
+                .map(name -> new ParameterUse(name, value(parameters.all().get(name)))).toList();
+    }
+
+    private static Object value(Parameter p) {
+        if (p.number() != null) {
+            return p.number();
+        }
+        if (p.bands() != null) {
+            return String.join("; ", p.bands().stream().map(Evaluator::band).toList());
+        }
+        return p.texts();
+    }
+
+    private static String band(Band b) {
+        return "≥" + plain(b.atLeast()) + "→" + plain(b.points());
     }
 
     private static Map<String, List<String>> undecided(List<Veto> vetoes) {

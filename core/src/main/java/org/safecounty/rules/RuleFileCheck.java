@@ -16,7 +16,7 @@ import org.safecounty.validation.Problem;
  */
 public final class RuleFileCheck {
 
-    private static final Pattern PARAMETER = Pattern.compile("params\\.(number|bands|texts)\\(\\s*\"([^\"]*)\"\\s*\\)");
+    static final Pattern PARAMETER = Pattern.compile("params\\.(number|bands|texts)\\(\\s*\"([^\"]*)\"\\s*\\)");
     private static final Pattern KEY = Pattern.compile("\\.(value|flag)\\(\\s*\"([^\"]*)\"\\s*\\)");
 
     public List<Problem> check(PackFiles files, PackCatalogue catalogue, Parameters parameters) {

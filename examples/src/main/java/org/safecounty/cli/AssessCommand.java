@@ -14,6 +14,8 @@ import org.safecounty.Assessor;
 import org.safecounty.Outcome;
 import org.safecounty.RulePack;
 import org.safecounty.RulePackException;
+import org.safecounty.report.Lang;
+import org.safecounty.report.MarkdownReport;
 import org.safecounty.report.ResultJson;
 import org.safecounty.report.TextReport;
 import org.safecounty.result.AssessmentResult;
@@ -32,10 +34,14 @@ import picocli.CommandLine.Parameters;
                 "Exit status: 0 all assessed, 2 any rejected, 64 usage error or a broken rule pack."})
 final class AssessCommand implements Callable<Integer> {
 
-    enum Format { text, json }
+    enum Format { text, json, markdown }
 
-    @Option(names = "--format", defaultValue = "text", description = "text (default) or json")
+    @Option(names = "--format", defaultValue = "text", description = "text (default), json or markdown")
     private Format format;
+
+    @Option(names = "--lang", defaultValue = "zh", paramLabel = "zh|en",
+            description = "language of the markdown format: zh (default) or en")
+    private String lang;
 
     @Option(names = "--rules", paramLabel = "DIR",
             description = "assess with the rule pack in DIR instead of the bundled one")
@@ -51,6 +57,13 @@ final class AssessCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Lang language;
+        try {
+            language = Lang.parse(lang);
+        } catch (IllegalArgumentException e) {
+            err.println("--lang: " + e.getMessage());
+            return SafecountyCommand.EXIT_USAGE;
+        }
         Assessor assessor;
         try {
             assessor = rules == null ? Assessor.bundled() : Assessor.of(RulePack.load(rules));
@@ -65,6 +78,8 @@ final class AssessCommand implements Callable<Integer> {
         }
         if (format == Format.json) {
             out.print(new ResultJson().writeBatch(outcomes));
+        } else if (format == Format.markdown) {
+            printMarkdown(assessor, outcomes, out, language);
         } else {
             printText(assessor, outcomes, out);
         }
@@ -72,9 +87,16 @@ final class AssessCommand implements Callable<Integer> {
         return outcomes.stream().allMatch(e -> e.getValue().assessed()) ? 0 : 2;
     }
 
-    private static Outcome assess(Assessor assessor, Path file) {
+    static Outcome assess(Assessor assessor, Path file) {
         String json;
         try {
+            long size = Files.size(file);
+            long most = assessor.limits().maxChars() * 4L;
+            if (size > most) {
+                // refused before reading, so that a huge file costs no memory
+                return new Outcome.Rejected(List.of(new Problem("$", "LIMIT_EXCEEDED",
+                        "文件过大：" + size + " 字节，上限 " + most, "the file is too large: " + size + " bytes, at most " + most)));
+            }
             json = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return new Outcome.Rejected(List.of(new Problem("$", "UNREADABLE", "无法读取文件：" + e.getMessage(),
@@ -100,6 +122,24 @@ final class AssessCommand implements Callable<Integer> {
             out.println();
         }
         out.println(summary(outcomes));
+    }
+
+    private static void printMarkdown(Assessor assessor, List<Map.Entry<String, Outcome>> outcomes, PrintWriter out,
+                                      Lang lang) {
+        MarkdownReport report = new MarkdownReport();
+        boolean first = true;
+        for (Map.Entry<String, Outcome> e : outcomes) {
+            if (!first) {
+                out.println();
+            }
+            first = false;
+            if (e.getValue() instanceof Outcome.Assessed a) {
+                AssessmentResult r = a.result();
+                out.print(report.render(r, assessor.pack(r.standard().id()).orElseThrow().catalogue(), lang));
+            } else {
+                out.print(report.renderRejected(e.getKey(), ((Outcome.Rejected) e.getValue()).problems(), lang));
+            }
+        }
     }
 
     private static String summary(List<Map.Entry<String, Outcome>> outcomes) {

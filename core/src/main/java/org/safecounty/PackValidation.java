@@ -1,0 +1,40 @@
+package org.safecounty;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.safecounty.pack.PackFiles;
+import org.safecounty.pack.PlanCheck;
+import org.safecounty.validation.Problem;
+
+/**
+ * Everything {@code safecounty validate} checks in a pack before it goes live: that it loads (the
+ * catalogue and parameters read, the sandbox's source check, the manifest, compiling) and that its
+ * rules and catalogue describe the same plan ({@link PlanCheck}). Clean when the list is empty.
+ */
+public final class PackValidation {
+
+    private PackValidation() {
+    }
+
+    /** Every problem of the pack in a folder, with file and line. */
+    public static List<Problem> validate(Path dir, PackPolicy policy) {
+        try {
+            return validate(PackFiles.fromDirectory(dir), policy);
+        } catch (IOException e) {
+            return List.of(new Problem(dir.toString(), "PACK_UNREADABLE", "无法读取规则包：" + e.getMessage(),
+                    "cannot read the rule pack: " + e.getMessage()));
+        }
+    }
+
+    public static List<Problem> validate(PackFiles files, PackPolicy policy) {
+        RulePack pack;
+        try {
+            pack = RulePack.load(files, policy);
+        } catch (RulePackException e) {
+            return e.problems();
+        }
+        return new ArrayList<>(new PlanCheck().check(files, pack.catalogue(), pack.parameters()));
+    }
+}

@@ -1,0 +1,162 @@
+package org.safecounty.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Map;
+import java.util.Optional;
+import org.safecounty.pack.IndicatorSpec;
+import org.safecounty.pack.ItemSpec;
+import org.safecounty.pack.KeySpec;
+import org.safecounty.pack.PackCatalogue;
+import org.safecounty.pack.TaskSpec;
+import org.safecounty.result.IndicatorStatus;
+import org.safecounty.result.NotAcceptedReason;
+import org.safecounty.result.RectificationItem;
+import org.safecounty.result.Verdict;
+
+/**
+ * The words reports share, in either language: verdicts, statuses, reasons and the steps of a
+ * rectification list. Names of tasks, indicators, vetoes and keys come from the pack's catalogue;
+ * nothing here belongs to a particular standard.
+ */
+final class Wording {
+
+    private final PackCatalogue catalogue;
+    private final Lang lang;
+
+    Wording(PackCatalogue catalogue, Lang lang) {
+        this.catalogue = catalogue;
+        this.lang = lang;
+    }
+
+    Lang lang() {
+        return lang;
+    }
+
+    String t(String zh, String en) {
+        return lang.t(zh, en);
+    }
+
+    String verdict(Verdict v) {
+        return switch (v) {
+            case EXCELLENT -> t("优秀", "Excellent");
+            case PASS -> t("达标", "Pass");
+            case FAIL -> t("不达标", "Fail");
+            case VETOED -> t("一票否决", "Vetoed");
+            case INCOMPLETE -> t("材料不全", "Incomplete");
+        };
+    }
+
+    String status(IndicatorStatus s) {
+        return switch (s) {
+            case MET -> t("满分", "met");
+            case PARTIAL -> t("部分得分", "partial");
+            case NOT_MET -> t("未得分", "not met");
+            case MISSING -> t("缺少材料", "missing");
+            case NOT_APPLICABLE -> t("无此项", "not applicable");
+        };
+    }
+
+    String reason(NotAcceptedReason r) {
+        return switch (r) {
+            case UNVERIFIED -> t("未经核实（省验收只认已核实材料）", "not verified (acceptance counts verified items only)");
+            case OUT_OF_WINDOW -> t("不在计入期限内", "outside its window");
+            case SUPERSEDED -> t("已被同一证据键更新的材料取代", "superseded by a later item of the same key");
+            case INVALID_SURVEY -> t("调查样本不足，调查无效", "survey invalid: too few respondents");
+        };
+    }
+
+    String task(String id) {
+        return catalogue.tasks().stream().filter(x -> x.id().equals(id)).findFirst()
+                .map(x -> t(x.zh(), x.en())).orElse(id);
+    }
+
+    String indicator(String id) {
+        return catalogue.indicators().filter(x -> x.id().equals(id)).findFirst()
+                .map(x -> t(x.zh(), x.en())).orElse(id);
+    }
+
+    String bonus(String id) {
+        return item(catalogue.bonus().stream().filter(x -> x.id().equals(id)).findFirst(), id);
+    }
+
+    String veto(String id) {
+        return item(catalogue.vetoes().stream().filter(x -> x.id().equals(id)).findFirst(), id);
+    }
+
+    String key(String name) {
+        Optional<KeySpec> k = catalogue.key(name);
+        String label = k.map(x -> t(x.zh(), x.en())).orElse(null);
+        return label == null || label.isBlank() ? name : label + t("（" + name + "）", " (" + name + ")");
+    }
+
+    private String item(Optional<ItemSpec> spec, String id) {
+        return spec.map(x -> t(x.zh(), x.en())).orElse(id);
+    }
+
+    /** One step of the rectification list as a sentence. */
+    String rectification(RectificationItem i) {
+        String gain = i.gain() == null ? "" : fixed(i.gain());
+        return switch (i.kind()) {
+            case "VETO" -> t("消除否决项 " + i.veto() + "（" + veto(i.veto()) + "）",
+                    "Remove veto " + i.veto() + " (" + veto(i.veto()) + ")");
+            case "UNDECIDED_VETO" -> t("补充判定否决项 " + i.veto() + " 所需材料：" + key(i.key()),
+                    "Supply the evidence veto " + i.veto() + " needs: " + key(i.key()));
+            case "MISSING_EVIDENCE" -> t("补充材料 " + key(i.key()) + "，指标 " + i.indicator() + " 最多可得 " + gain + " 分",
+                    "Supply " + key(i.key()) + ": indicator " + i.indicator() + " can gain up to " + gain + " points");
+            case "KEY_ITEM_BELOW_FLOOR" -> t("关键项 " + i.indicator() + "（" + indicator(i.indicator()) + "）低于最低得分，还需 "
+                    + gain + " 分", "Key item " + i.indicator() + " (" + indicator(i.indicator())
+                    + ") is under its floor: it needs " + gain + " more points");
+            case "RAISE_INDICATOR" -> t("将 " + i.indicator() + "（" + indicator(i.indicator()) + "）提升至满分，可增 " + gain + " 分",
+                    "Raise " + i.indicator() + " (" + indicator(i.indicator()) + ") to full marks: +" + gain + " points");
+            default -> i.kind() + " " + (i.indicator() == null ? "" : i.indicator()) + " " + gain;
+        };
+    }
+
+    String kind(String kind) {
+        return switch (kind) {
+            case "VETO" -> t("否决项", "veto");
+            case "UNDECIDED_VETO" -> t("无法判定的否决项", "undecided veto");
+            case "MISSING_EVIDENCE" -> t("缺少材料", "missing evidence");
+            case "KEY_ITEM_BELOW_FLOOR" -> t("关键项未达底线", "key item under its floor");
+            case "RAISE_INDICATOR" -> t("提升指标", "raise an indicator");
+            default -> kind;
+        };
+    }
+
+    Map<String, TaskSpec> tasks() {
+        Map<String, TaskSpec> m = new java.util.LinkedHashMap<>();
+        catalogue.tasks().forEach(x -> m.put(x.id(), x));
+        return m;
+    }
+
+    Optional<IndicatorSpec> indicatorSpec(String id) {
+        return catalogue.indicators().filter(x -> x.id().equals(id)).findFirst();
+    }
+
+    String standardName() {
+        return t(catalogue.zh(), catalogue.en());
+    }
+
+    /** A score with two decimals: 93.50. */
+    static String fixed(BigDecimal d) {
+        return d.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** A number as written: 3, 1.5. */
+    static String plain(BigDecimal d) {
+        BigDecimal s = d.stripTrailingZeros();
+        return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+    }
+
+    /** A parameter value as text. */
+    static String value(Object v) {
+        if (v instanceof BigDecimal d) {
+            return plain(d);
+        }
+        if (v instanceof java.util.List<?> l) {
+            return String.join(", ", l.stream().map(String::valueOf).toList());
+        }
+        return String.valueOf(v);
+    }
+}

@@ -1,0 +1,138 @@
+package org.safecounty.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.safecounty.Assessor;
+import org.safecounty.Outcome;
+import org.safecounty.RulePack;
+import org.safecounty.RulePackException;
+import org.safecounty.pack.PackCatalogue;
+import org.safecounty.report.HtmlReport;
+import org.safecounty.report.Lang;
+import org.safecounty.report.ReportEntry;
+import org.safecounty.result.AssessmentResult;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code report}: assesses every file and writes self-contained HTML: {@code DIR/index.html}, an
+ * overview of the batch, and one page per county beside it. Exit status as for {@code assess}:
+ * 0 all assessed, 2 any rejected (its problems are on the overview), 64 usage error or a broken
+ * rule pack.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"为一个或多个县生成 HTML 评价报告。Write HTML reports for one or more counties.",
+                "Writes DIR/index.html (overview: verdict counts, ranking overall and within each city) and one page per county.",
+                "Exit status: 0 all assessed, 2 any rejected, 64 usage error or a broken rule pack."})
+final class ReportCommand implements Callable<Integer> {
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder to write the pages to")
+    private Path out;
+
+    @Option(names = "--lang", defaultValue = "zh", paramLabel = "zh|en", description = "zh (default) or en")
+    private String lang;
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "assess with the rule pack in DIR instead of the bundled one")
+    private Path rules;
+
+    @Option(names = "--title", paramLabel = "TEXT", description = "title of the overview page")
+    private String title;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "submission files (JSON)")
+    private List<Path> files;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Lang language;
+        try {
+            language = Lang.parse(lang);
+        } catch (IllegalArgumentException e) {
+            err.println("--lang: " + e.getMessage());
+            return SafecountyCommand.EXIT_USAGE;
+        }
+        Assessor assessor;
+        RulePack pack = null;
+        try {
+            if (rules == null) {
+                assessor = Assessor.bundled();
+            } else {
+                pack = RulePack.load(rules);
+                assessor = Assessor.of(pack);
+            }
+        } catch (RulePackException e) {
+            err.println("规则包无法加载 / the rule pack cannot be loaded: " + rules);
+            e.problems().forEach(p -> err.println("  " + p));
+            return SafecountyCommand.EXIT_USAGE;
+        }
+        Files.createDirectories(out);
+        HtmlReport html = new HtmlReport();
+        List<ReportEntry> entries = new ArrayList<>();
+        Set<String> pages = new HashSet<>(Set.of("index.html"));
+        PackCatalogue catalogue = pack == null ? null : pack.catalogue();
+        for (Path file : files) {
+            Outcome outcome = AssessCommand.assess(assessor, file);
+            String page = null;
+            if (outcome instanceof Outcome.Assessed a) {
+                AssessmentResult r = a.result();
+                PackCatalogue c = assessor.pack(r.standard().id()).orElseThrow().catalogue();
+                catalogue = catalogue == null ? c : catalogue;
+                page = pageName(file, pages);
+                Files.writeString(out.resolve(page), html.county(r, c, language, "index.html"), StandardCharsets.UTF_8);
+            }
+            entries.add(new ReportEntry(file.toString(), city(file), page, outcome));
+        }
+        String heading = title != null ? title : language.t("食品药品安全县评价总览", "Food and Drug Safety County assessment: overview");
+        Files.writeString(out.resolve("index.html"), html.overview(heading, entries, catalogue, language),
+                StandardCharsets.UTF_8);
+        long rejected = entries.stream().filter(e -> !e.outcome().assessed()).count();
+        stdout.println(language.t("已写入 ", "Wrote ") + out.resolve("index.html") + language.t("（", " (")
+                + (entries.size() - rejected) + language.t(" 个县", " counties")
+                + (rejected > 0 ? language.t("，退回 ", ", rejected ") + rejected : "") + language.t("）", ")"));
+        stdout.flush();
+        return rejected == 0 ? 0 : 2;
+    }
+
+    /** The page of a county: its file's name as .html, made safe and unique. */
+    private static String pageName(Path file, Set<String> taken) {
+        String stem = file.getFileName().toString().replaceFirst("(?i)\\.json$", "");
+        stem = stem.replaceAll("[^A-Za-z0-9._-]", "_");
+        if (stem.isEmpty() || stem.startsWith(".")) {
+            stem = "county" + stem;
+        }
+        String name = stem + ".html";
+        for (int n = 2; !taken.add(name.toLowerCase(Locale.ROOT)); n++) {
+            name = stem + "-" + n + ".html";
+        }
+        return name;
+    }
+
+    /** The submission's {@code county.city}, which results do not carry; null when it cannot be read. */
+    private static String city(Path file) {
+        try {
+            JsonNode city = JsonMapper.builder().build().readTree(Files.readString(file, StandardCharsets.UTF_8))
+                    .path("county").path("city");
+            return city.isTextual() ? city.asText() : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}
