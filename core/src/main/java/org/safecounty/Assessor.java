@@ -92,23 +92,43 @@ public final class Assessor {
 
     /** Assesses a submission built in Java; its keys and values are checked against its standard first. */
     public Outcome assess(Submission submission) {
+        return traced(submission).outcome();
+    }
+
+    /** An outcome and every rule that fired to make it, in firing order (for rule coverage). */
+    public record Traced(Outcome outcome, List<String> rulesFired) {
+        public Traced {
+            rulesFired = List.copyOf(rulesFired);
+        }
+    }
+
+    /** Assesses a submission and says which rules fired: what {@code safecounty test} measures coverage by. */
+    public Traced trace(String json) {
+        SubmissionReader.Read read = reader.read(json, id -> packs.apply(id).map(p -> p.catalogue().keys()));
+        if (read.submission().isEmpty()) {
+            return new Traced(new Outcome.Rejected(read.problems()), List.of());
+        }
+        return traced(read.submission().get());
+    }
+
+    private Traced traced(Submission submission) {
         String standardId = submission.assessment().standard();
         Optional<RulePack> found = packs.apply(standardId);
         if (found.isEmpty()) {
-            return new Outcome.Rejected(List.of(new Problem("assessment.standard", "UNKNOWN_STANDARD",
-                    "未知的评价标准：" + standardId, "unknown standard: " + standardId)));
+            return new Traced(new Outcome.Rejected(List.of(new Problem("assessment.standard", "UNKNOWN_STANDARD",
+                    "未知的评价标准：" + standardId, "unknown standard: " + standardId))), List.of());
         }
         RulePack pack = found.get();
         List<Problem> invalid = new ModelCheck().check(submission, pack.catalogue().keys());
         if (!invalid.isEmpty()) {
-            return new Outcome.Rejected(invalid);
+            return new Traced(new Outcome.Rejected(invalid), List.of());
         }
         EvidenceCounter.Counted counted = new EvidenceCounter(pack.catalogue().counting(), pack.parameters())
                 .count(submission);
         List<Problem> inconsistent = new ArrayList<>(counted.conflicts());
         inconsistent.addAll(new RelationCheck().check(counted.measures(), submission.county(), pack.catalogue().keys()));
         if (!inconsistent.isEmpty()) {
-            return new Outcome.Rejected(inconsistent);
+            return new Traced(new Outcome.Rejected(inconsistent), List.of());
         }
         var c = submission.county();
         var a = submission.assessment();
@@ -118,7 +138,7 @@ public final class Assessor {
                 counted.measures(), counted.incidents(), pack.catalogue().keys());
         Evaluator.Evaluation e = pack.evaluator().evaluate(facts);
         if (!e.problems().isEmpty()) {
-            return new Outcome.Rejected(e.problems());
+            return new Traced(new Outcome.Rejected(e.problems()), e.rulesFired());
         }
         List<TaskScore> tasks = new ArrayList<>();
         pack.catalogue().tasks().forEach(t -> tasks.add(new TaskScore(t.id(),
@@ -126,8 +146,9 @@ public final class Assessor {
                         .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add),
                 t.max())));
         var tally = e.tally();
-        return new Outcome.Assessed(new AssessmentResult(new CountyRef(c.code(), c.name()), pack.standard(),
+        return new Traced(new Outcome.Assessed(new AssessmentResult(new CountyRef(c.code(), c.name()), pack.standard(),
                 a.mode(), tally.getVerdict(), tally.getTotal(), tally.getBase(), tally.getBonus(), tasks,
-                e.indicators(), e.bonus(), e.vetoes(), e.undecided(), counted.notAccepted(), tally.rectification()));
+                e.indicators(), e.bonus(), e.vetoes(), e.undecided(), counted.notAccepted(), tally.rectification())),
+                e.rulesFired());
     }
 }

@@ -34,14 +34,16 @@ public final class RulePack {
     private final StandardRef standard;
     private final Evaluator evaluator;
     private final String origin;
+    private final List<String> ruleNames;
 
     private RulePack(PackCatalogue catalogue, Parameters parameters, StandardRef standard, Evaluator evaluator,
-                     String origin) {
+                     String origin, List<String> ruleNames) {
         this.catalogue = catalogue;
         this.parameters = parameters;
         this.standard = standard;
         this.evaluator = evaluator;
         this.origin = origin;
+        this.ruleNames = List.copyOf(ruleNames);
     }
 
     /** Loads and compiles the pack in a folder. */
@@ -114,7 +116,14 @@ public final class RulePack {
                 (System.nanoTime() - start) / 1_000_000);
         return new RulePack(catalogue, parameters, standard,
                 new Evaluator(compiled.kieBase(), compiled.container(), catalogue, parameters,
-                        org.safecounty.rules.RuleParameters.scan(files)), files.origin());
+                        org.safecounty.rules.RuleParameters.scan(files)), files.origin(),
+                compiled.kieBase().getKiePackages().stream().flatMap(p -> p.getRules().stream())
+                        .map(r -> r.getName()).sorted().toList());
+    }
+
+    /** The names of every rule of the pack, sorted. */
+    public List<String> ruleNames() {
+        return ruleNames;
     }
 
     private static List<Problem> integrity(PackFiles files, PackPolicy policy) {

@@ -30,8 +30,16 @@ public final class PackTestRunner {
         return cases.stream().map(this::run).toList();
     }
 
+    /** The rules that fired in no case: rule coverage of the pack's tests. */
+    public List<String> rulesNeverFired(List<CaseResult> results, List<String> ruleNames) {
+        java.util.Set<String> fired = new java.util.HashSet<>();
+        results.forEach(r -> fired.addAll(r.rulesFired()));
+        return ruleNames.stream().filter(n -> !fired.contains(n)).toList();
+    }
+
     public CaseResult run(PackCase c) {
-        Outcome outcome = assessor.assess(c.submission().toString());
+        Assessor.Traced traced = assessor.trace(c.submission().toString());
+        Outcome outcome = traced.outcome();
         List<CaseFailure> failures = new ArrayList<>();
         JsonNode expect = c.expect();
         if (expect.has("rejected")) {
@@ -41,7 +49,7 @@ public final class PackTestRunner {
         } else {
             checkResult(expect, ((Outcome.Assessed) outcome).result(), failures);
         }
-        return new CaseResult(c, failures);
+        return new CaseResult(c, failures, traced.rulesFired());
     }
 
     private static void checkRejected(JsonNode paths, Outcome outcome, List<CaseFailure> failures) {

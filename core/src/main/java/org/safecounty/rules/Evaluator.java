@@ -45,7 +45,6 @@ public final class Evaluator {
     public static final String PARAMS = "params";
 
     private final KieSessionsPool sessions;
-    private final RecordFiredRules recorder = new RecordFiredRules();
     private final PackCatalogue catalogue;
     private final Parameters parameters;
     private final boolean rulesReadParameters;
@@ -75,7 +74,8 @@ public final class Evaluator {
 
     /** What the rules made of one county, or the problems that stopped them. */
     public record Evaluation(List<IndicatorResult> indicators, List<BonusResult> bonus, List<VetoResult> vetoes,
-                             List<UndecidedVeto> undecided, Tally tally, List<Problem> problems) {
+                             List<UndecidedVeto> undecided, Tally tally, List<Problem> problems,
+                             List<String> rulesFired) {
     }
 
     public Evaluation evaluate(CountyFacts facts) {
@@ -83,6 +83,7 @@ public final class Evaluator {
         List<BonusItem> bonus = catalogue.bonus().stream().map(s -> new BonusItem(s, facts)).toList();
         List<Veto> vetoes = catalogue.vetoes().stream().map(s -> new Veto(s, facts)).toList();
         KieSession session = sessions.newKieSession();
+        RecordFiredRules recorder = new RecordFiredRules();
         try {
             if (rulesReadParameters) {
                 session.setGlobal(PARAMS, parameters);
@@ -113,7 +114,7 @@ public final class Evaluator {
             return new Evaluation(indicatorResults, bonusResults, vetoResults(vetoes),
                     vetoes.stream().filter(v -> v.state() == VetoState.UNDECIDED)
                             .map(v -> new UndecidedVeto(v.getId(), v.missingKeys())).toList(),
-                    tally, List.of());
+                    tally, List.of(), List.copyOf(recorder.fired));
         } catch (ConsequenceException e) {
             String rule = e.getMatch() == null ? "?" : e.getMatch().getRule().getName();
             Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -220,7 +221,7 @@ public final class Evaluator {
     }
 
     private static Evaluation failed(List<Problem> problems) {
-        return new Evaluation(List.of(), List.of(), List.of(), List.of(), null, List.copyOf(problems));
+        return new Evaluation(List.of(), List.of(), List.of(), List.of(), null, List.copyOf(problems), List.of());
     }
 
     private static String plain(BigDecimal d) {
@@ -228,11 +229,14 @@ public final class Evaluator {
         return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
     }
 
-    /** Tells each worksheet, and the tally, which rule fired on it. */
+    /** Tells each worksheet, and the tally, which rule fired on it, and keeps every rule that fired. */
     private static final class RecordFiredRules extends DefaultAgendaEventListener {
+        private final List<String> fired = new ArrayList<>();
+
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
             String rule = event.getMatch().getRule().getName();
+            fired.add(rule);
             for (Object o : event.getMatch().getObjects()) {
                 if (o instanceof Worksheet w) {
                     w.firedBy(rule);

@@ -1,5 +1,6 @@
 package org.safecounty.rules.hebei2014;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.safecounty.Assessor;
 import org.safecounty.RulePack;
@@ -23,6 +25,15 @@ import org.safecounty.pack.PackFiles;
 class PackCasesTest {
 
     static final Path PACK = Path.of("hebei-fds-county-2014");
+
+    @Test
+    void theCasesReachEveryRuleOfThePack() throws IOException {
+        PackFiles files = PackFiles.fromDirectory(PACK);
+        RulePack pack = RulePack.load(files);
+        PackTestRunner runner = new PackTestRunner(Assessor.of(pack));
+        List<CaseResult> results = runner.run(new CaseReader().read(files));
+        assertEquals(List.of(), runner.rulesNeverFired(results, pack.ruleNames()), "rules that fired in no case");
+    }
 
     @TestFactory
     Stream<DynamicTest> everyCaseOfThePackHoldsAsWorkedByHand() throws IOException {

@@ -1,0 +1,78 @@
+package org.safecounty.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.safecounty.Assessor;
+import org.safecounty.RulePack;
+import org.safecounty.RulePackException;
+import org.safecounty.pack.PackFiles;
+import org.safecounty.packtest.CaseReader;
+import org.safecounty.packtest.CaseResult;
+import org.safecounty.packtest.PackCase;
+import org.safecounty.packtest.PackTestRunner;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code test DIR}: runs the pack's own test cases ({@code DIR/tests/*.yaml}), prints each failure
+ * with what was expected and what came, and the rule coverage: the rules that fired in no test.
+ */
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = {"运行规则包自带的测试用例，并列出没有被任何测试触发的规则。",
+                "Runs the pack's own test cases and lists the rules that fired in no test.",
+                "Exit status: 0 when every case passes (and, with --require-coverage, every rule fired), 1 otherwise."})
+final class TestCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "DIR", description = "the rule pack folder")
+    private Path dir;
+
+    @Option(names = "--require-coverage", description = "fail unless every rule fired in at least one test")
+    private boolean requireCoverage;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PackFiles files = PackFiles.fromDirectory(dir);
+        RulePack pack;
+        List<PackCase> cases;
+        try {
+            pack = RulePack.load(files);
+            cases = new CaseReader().read(files);
+        } catch (RulePackException e) {
+            out.println("规则包无法加载 / the rule pack cannot be loaded:");
+            e.problems().forEach(p -> out.println("  " + p));
+            out.flush();
+            return 1;
+        } catch (IllegalArgumentException e) {
+            out.println("测试无法读取 / the tests cannot be read: " + e.getMessage());
+            out.flush();
+            return 1;
+        }
+        PackTestRunner runner = new PackTestRunner(Assessor.of(pack));
+        List<CaseResult> results = runner.run(cases);
+        long failed = results.stream().filter(r -> !r.passed()).count();
+        for (CaseResult r : results) {
+            if (!r.passed()) {
+                out.println("✗ " + r.testCase().file() + " #" + r.testCase().index() + " " + r.testCase().name());
+                r.failures().forEach(f -> out.println("    " + f.what() + "：期望 expected " + f.expected()
+                        + "，实际 actual " + f.actual()));
+            }
+        }
+        List<String> never = runner.rulesNeverFired(results, pack.ruleNames());
+        out.println();
+        out.println("规则覆盖 rule coverage: " + (pack.ruleNames().size() - never.size()) + " / "
+                + pack.ruleNames().size() + " rules fired in at least one test");
+        never.forEach(n -> out.println("  未被任何测试触发 fired in no test: " + n));
+        out.println((results.size() - failed) + " passed, " + failed + " failed");
+        out.flush();
+        return failed > 0 || requireCoverage && !never.isEmpty() ? 1 : 0;
+    }
+}
