@@ -31,10 +31,14 @@ public final class RuleCompiler {
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([A-Za-z_][A-Za-z0-9_.]*)\\s*;?\\s*$");
 
     /** A compiled rule base, or the problems that stopped it. */
-    public record Compiled(KieBase kieBase, KieContainer container, List<Problem> problems) {
+    /**
+     * @param module the release id the build had in the {@code KieRepository} (removed again), or
+     *               {@code null} when nothing was built
+     */
+    public record Compiled(KieBase kieBase, KieContainer container, List<Problem> problems, ReleaseId module) {
 
         Compiled(List<Problem> problems) {
-            this(null, null, problems);
+            this(null, null, problems, null);
         }
     }
 
@@ -62,6 +66,8 @@ public final class RuleCompiler {
             KieFileSystem kfs = ks.newKieFileSystem();
             kfs.generateAndWritePomXML(releaseId);
             Map<String, String> packPathOf = new HashMap<>();
+            Map<String, String> sources = new HashMap<>();
+            drl.forEach(path -> sources.put(path, files.text(path).orElse("")));
             for (String path : drl) {
                 String placed = RESOURCES + packageFolder(files.text(path).orElse("")) + fileName(path);
                 packPathOf.put(placed, path);
@@ -70,7 +76,7 @@ public final class RuleCompiler {
             KieBuilder builder = ks.newKieBuilder(kfs, classLoader).buildAll();
             List<Problem> problems = new ArrayList<>();
             for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-                problems.add(problem(m, packPathOf));
+                problems.add(problem(m, packPathOf, sources));
             }
             if (!problems.isEmpty()) {
                 return new Compiled(problems);
@@ -78,7 +84,7 @@ public final class RuleCompiler {
             KieContainer container = ks.newKieContainer(releaseId, classLoader);
             KieBase base = container.getKieBase();
             LOG.debug("compiled {} rule files of {} in {} ms", drl.size(), packId, (System.nanoTime() - start) / 1_000_000);
-            return new Compiled(base, container, List.of());
+            return new Compiled(base, container, List.of(), releaseId);
         } finally {
             ks.getRepository().removeKieModule(releaseId);
         }
@@ -134,12 +140,14 @@ public final class RuleCompiler {
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
-    private static Problem problem(Message m, Map<String, String> packPathOf) {
+    private static Problem problem(Message m, Map<String, String> packPathOf, Map<String, String> sources) {
         String path = m.getPath() == null ? "rules/" : packPathOf.getOrDefault(m.getPath(),
                 packPathOf.getOrDefault(RESOURCES + m.getPath(), m.getPath().replaceFirst("^" + RESOURCES, "")));
-        String where = m.getLine() > 0 ? path + ":" + m.getLine() : path;
         String text = m.getText().strip();
-        return new Problem(where, "RULE_COMPILE", "规则编译错误：" + text, "rule compile error: " + text);
+        DroolsMessages.Plain plain = DroolsMessages.plain(text);
+        int line = DroolsMessages.refineLine(sources.getOrDefault(path, ""), m.getLine(), plain.word());
+        String where = line > 0 ? path + ":" + line : path;
+        return new Problem(where, "RULE_COMPILE", plain.zh(), plain.en());
     }
 
     private static String safe(String id) {

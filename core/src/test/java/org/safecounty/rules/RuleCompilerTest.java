@@ -41,7 +41,7 @@ class RuleCompilerTest {
 
     @Test
     void repositoryProbe_moduleLeftInRepository_isFound() {
-        // control: a module built and not removed is seen by the probe the next test relies on
+        // control: a module built and not removed is found by its exact id, as the next test asks
         KieServices ks = KieServices.Factory.get();
         ReleaseId id = ks.newReleaseId("org.safecounty.pack", "probe-control", "0.0." + UUID.randomUUID());
         KieFileSystem kfs = ks.newKieFileSystem();
@@ -49,11 +49,11 @@ class RuleCompilerTest {
         kfs.write("src/main/resources/rules/r.drl", "package probe\nrule \"r\" when then end\n");
         ks.newKieBuilder(kfs, LOADER).buildAll();
         try {
-            assertNotNull(latestInRepository("probe-control"));
+            assertNotNull(ks.getRepository().getKieModule(id));
         } finally {
             ks.getRepository().removeKieModule(id);
         }
-        assertNull(latestInRepository("probe-control"));
+        assertNull(ks.getRepository().getKieModule(id));
     }
 
     @Test
@@ -65,8 +65,10 @@ class RuleCompilerTest {
             assertNotNull(compiled.kieBase());
             // 3 (task A) + 2 (task B) + 2 (bonus) + 2 (vetoes) + 6 (verdict) = 15 rules
             assertEquals(15, ruleCount(compiled));
+            assertNotNull(compiled.module());
+            assertNull(KieServices.Factory.get().getRepository().getKieModule(compiled.module()),
+                    "the build's module is removed from the repository");
         }
-        assertNull(latestInRepository("mini-toy-repeat"));
     }
 
     @Test
