@@ -155,6 +155,8 @@ public final class HtmlReport {
             ranking(h, c.getValue(), lang, false, null);
         }
 
+        trends(h, assessed, lang);
+
         if (!rejected.isEmpty()) {
             h.append("<h2>").append(esc(lang.t("退回的材料", "Rejected submissions"))).append("</h2>\n<table id=\"rejected\"><thead><tr><th>")
                     .append(esc(lang.t("文件", "File"))).append("</th><th>").append(esc(lang.t("问题", "Problems")))
@@ -177,6 +179,49 @@ public final class HtmlReport {
             .comparing((ReportEntry e) -> result(e).totalScore()).reversed()
             .thenComparing(e -> result(e).county().code())
             .thenComparing(ReportEntry::file);
+
+    /** For each county assessed in several years: each task's change from one year to the next. */
+    private static void trends(StringBuilder h, List<ReportEntry> assessed, Lang lang) {
+        Map<String, java.util.TreeMap<Integer, AssessmentResult>> byCounty = new java.util.TreeMap<>();
+        for (ReportEntry e : assessed) {
+            if (e.year() > 0) {
+                AssessmentResult r = ((Outcome.Assessed) e.outcome()).result();
+                byCounty.computeIfAbsent(r.county().code(), k -> new java.util.TreeMap<>()).put(e.year(), r);
+            }
+        }
+        byCounty.values().removeIf(years -> years.size() < 2);
+        if (byCounty.isEmpty()) {
+            return;
+        }
+        h.append("<h2>").append(esc(lang.t("历年变化", "Year over year"))).append("</h2>\n<table id=\"trends\"><thead><tr><th>")
+                .append(esc(lang.t("县", "County"))).append("</th><th>").append(esc(lang.t("年度", "Years")))
+                .append("</th><th>").append(esc(lang.t("各任务得分变化", "Change per task"))).append("</th><th class=\"num\">")
+                .append(esc(lang.t("总分变化", "Change of total"))).append("</th></tr></thead><tbody>\n");
+        for (var county : byCounty.values()) {
+            Integer previous = null;
+            for (Integer year : county.keySet()) {
+                if (previous != null) {
+                    AssessmentResult a = county.get(previous);
+                    AssessmentResult b = county.get(year);
+                    Map<String, BigDecimal> before = new LinkedHashMap<>();
+                    a.tasks().forEach(t -> before.put(t.id(), t.score()));
+                    StringBuilder tasks = new StringBuilder();
+                    for (TaskScore t : b.tasks()) {
+                        BigDecimal d = t.score().subtract(before.getOrDefault(t.id(), BigDecimal.ZERO));
+                        tasks.append(t.id()).append(' ').append(d.signum() > 0 ? "+" : "").append(d.stripTrailingZeros().toPlainString())
+                                .append("  ");
+                    }
+                    BigDecimal total = b.totalScore().subtract(a.totalScore());
+                    h.append("<tr><td>").append(esc(b.county().code() + " " + b.county().name())).append("</td><td>")
+                            .append(previous).append(" → ").append(year).append("</td><td>").append(esc(tasks.toString().strip()))
+                            .append("</td><td class=\"num\">").append(total.signum() > 0 ? "+" : "")
+                            .append(total.stripTrailingZeros().toPlainString()).append("</td></tr>\n");
+                }
+                previous = year;
+            }
+        }
+        h.append("</tbody></table>\n");
+    }
 
     private static void ranking(StringBuilder h, List<ReportEntry> ranked, Lang lang, boolean withCity, String id) {
         h.append("<table").append(id == null ? "" : " id=\"" + id + "\"").append("><thead><tr><th class=\"num\">")
@@ -417,6 +462,11 @@ public final class HtmlReport {
     }
 
     /** Escapes text for HTML element content and quoted attribute values. */
+    /** The style sheet every page shares, for other pages in the same style. */
+    public static String css() {
+        return CSS;
+    }
+
     public static String esc(String s) {
         if (s == null) {
             return "";
