@@ -10,7 +10,7 @@ import org.safecounty.result.Verdict;
  * @param causes       what made the difference: indicators whose score or status changed
  *                     ({@code T3.10 1 → 0 MISSING}), vetoes added or dropped, the bonus
  * @param newMissing   keys the second pack needs that the county did not give
- * @param ignoredKeys  keys of the submission the second pack does not know (left out, only here)
+ * @param ignoredKeys  keys of the submission one of the packs does not know (left out there, only here)
  */
 public record CountyChange(String file, String code, String name, String city, Verdict from, Verdict to,
                            BigDecimal totalFrom, BigDecimal totalTo, List<String> causes, List<String> newMissing,

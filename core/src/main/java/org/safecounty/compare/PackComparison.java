@@ -64,10 +64,12 @@ public final class PackComparison {
             deltas(a.result, b.result, taskDeltas, indicatorDeltas);
             List<String> missing = newlyMissing(a.result, b.result);
             missing.forEach(k -> newMissing.merge(k, 1, Integer::sum));
-            b.ignored.forEach(k -> ignored.merge(k, 1, Integer::sum));
+            Set<String> unknown = new TreeSet<>(a.ignored);
+            unknown.addAll(b.ignored);
+            unknown.forEach(k -> ignored.merge(k, 1, Integer::sum));
             changes.add(new CountyChange(file, b.result.county().code(), b.result.county().name(), city(text),
                     a.result.verdict(), b.result.verdict(), a.result.totalScore(), b.result.totalScore(),
-                    causes(a.result, b.result), missing, b.ignored));
+                    causes(a.result, b.result), missing, List.copyOf(unknown)));
         });
         changes.sort(Comparator.comparing((CountyChange c) -> c.delta().abs()).reversed()
                 .thenComparing(CountyChange::code).thenComparing(CountyChange::file));
