@@ -25,7 +25,7 @@ import org.safecounty.validation.SubmissionReader;
  * each assessment runs in a rule session of its own.
  *
  * <pre>{@code
- * Assessor assessor = Assessor.of(RulePack.load(Path.of("rules/hebei-fds-county-2014")));
+ * Assessor assessor = Assessor.of(RulePack.load(Path.of("rules/my-standard")));
  * Outcome outcome = assessor.assess(json);
  * }</pre>
  */

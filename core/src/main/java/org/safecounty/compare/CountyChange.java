@@ -8,7 +8,7 @@ import org.safecounty.result.Verdict;
  * One county under two packs.
  *
  * @param causes       what made the difference: indicators whose score or status changed
- *                     ({@code T3.10 1 → 0 MISSING}), vetoes added or dropped, the bonus
+ *                     ({@code A.10 1 → 0 MISSING}), vetoes added or dropped, the bonus
  * @param newMissing   keys the second pack needs that the county did not give
  * @param ignoredKeys  keys of the submission one of the packs does not know (left out there, only here)
  */

@@ -133,7 +133,7 @@ public final class PackComparison {
         return m;
     }
 
-    /** T3.10 after T3.9: ids ordered by their numbers. */
+    /** A.10 after A.9: ids ordered by their numbers. */
     static String order(String id) {
         StringBuilder out = new StringBuilder();
         for (String part : id.split("(?<=\\D)(?=\\d)|(?<=\\d)(?=\\D)")) {

@@ -3,7 +3,7 @@ package org.safecounty.facts;
 import java.math.BigDecimal;
 import org.safecounty.pack.IndicatorSpec;
 
-/** The worksheet of one indicator, matched in rules as {@code Indicator(id == "T1.2")}. */
+/** The worksheet of one indicator, matched in rules as {@code Indicator(id == "<indicator id>")}. */
 public final class Indicator extends Scored {
 
     private final IndicatorSpec spec;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The figures of the standard that rules read by name: {@code params.number("pass_line")}.
+ * The figures of the standard that rules read by name: {@code params.number("<name>")}.
  * Immutable and shared by every assessment of a pack.
  */
 public final class Parameters {

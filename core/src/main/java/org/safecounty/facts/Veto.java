@@ -4,7 +4,7 @@ import java.util.List;
 import org.safecounty.pack.ItemSpec;
 
 /**
- * The worksheet of one veto item (一票否决), matched as {@code Veto(id == "V1")}. A veto is
+ * The worksheet of one veto item (一票否决), matched as {@code Veto(id == "<veto id>")}. A veto is
  * triggered by any of its conditions; not triggered and short of a key it read, it is undecided.
  */
 public final class Veto extends Worksheet {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * An upper bound written in the key catalogue as a sum of keys or county fields, for example
- * {@code enf.food_samples - enf.food_samples_passed} or {@code county.townships}.
+ * {@code a.taken - a.passed} or {@code county.townships}.
  */
 public record Bound(String text, List<Term> terms) {
 

@@ -5,7 +5,7 @@ package org.safecounty.pack;
  *
  * @param absentMeans  the value to assume when no item of the key counts ({@code null}: the key is
  *                     then missing)
- * @param atMost       what the key's value can never exceed, e.g. {@code enf.food_samples} or
+ * @param atMost       what the key's value can never exceed, e.g. {@code a.total} or
  *                     {@code county.townships} ({@code null}: no bound). A counted value above it is
  *                     inconsistent evidence and rejects the submission.
  * @param perResidents the parameter naming how many residents the standard reads this count per
