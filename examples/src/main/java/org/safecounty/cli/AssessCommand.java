@@ -9,10 +9,10 @@ import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.safecounty.Assessor;
 import org.safecounty.Outcome;
-import org.safecounty.RulePack;
 import org.safecounty.RulePackException;
 import org.safecounty.report.Lang;
 import org.safecounty.report.MarkdownReport;
@@ -39,13 +39,8 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text (default), json or markdown")
     private Format format;
 
-    @Option(names = "--lang", defaultValue = "zh", paramLabel = "zh|en",
-            description = "language of the markdown format: zh (default) or en")
-    private String lang;
-
-    @Option(names = "--rules", paramLabel = "DIR",
-            description = "assess with the rule pack in DIR instead of the bundled one")
-    private Path rules;
+    @CommandLine.Mixin
+    private AssessingOptions options;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "submission files (JSON)")
     private List<Path> files;
@@ -57,21 +52,12 @@ final class AssessCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Lang language;
-        try {
-            language = Lang.parse(lang);
-        } catch (IllegalArgumentException e) {
-            err.println("--lang: " + e.getMessage());
+        Optional<Lang> language = options.language(err);
+        Optional<Assessor> found = language.isEmpty() ? Optional.empty() : options.assessor(err);
+        if (found.isEmpty()) {
             return SafecountyCommand.EXIT_USAGE;
         }
-        Assessor assessor;
-        try {
-            assessor = rules == null ? Assessor.bundled() : Assessor.of(RulePack.load(rules));
-        } catch (RulePackException e) {
-            err.println("规则包无法加载 / the rule pack cannot be loaded: " + rules);
-            e.problems().forEach(p -> err.println("  " + p));
-            return SafecountyCommand.EXIT_USAGE;
-        }
+        Assessor assessor = found.get();
         List<Map.Entry<String, Outcome>> outcomes = new ArrayList<>();
         for (Path file : files) {
             outcomes.add(new AbstractMap.SimpleEntry<>(file.toString(), assess(assessor, file)));
@@ -79,7 +65,7 @@ final class AssessCommand implements Callable<Integer> {
         if (format == Format.json) {
             out.print(new ResultJson().writeBatch(outcomes));
         } else if (format == Format.markdown) {
-            printMarkdown(assessor, outcomes, out, language);
+            printMarkdown(assessor, outcomes, out, language.get());
         } else {
             printText(assessor, outcomes, out);
         }

@@ -11,12 +11,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.safecounty.Assessor;
 import org.safecounty.Outcome;
 import org.safecounty.RulePack;
-import org.safecounty.RulePackException;
 import org.safecounty.pack.PackCatalogue;
 import org.safecounty.report.HtmlReport;
 import org.safecounty.report.Lang;
@@ -42,15 +42,11 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder to write the pages to")
     private Path out;
 
-    @Option(names = "--lang", defaultValue = "zh", paramLabel = "zh|en", description = "zh (default) or en")
-    private String lang;
-
-    @Option(names = "--rules", paramLabel = "DIR",
-            description = "assess with the rule pack in DIR instead of the bundled one")
-    private Path rules;
-
     @Option(names = "--title", paramLabel = "TEXT", description = "title of the overview page")
     private String title;
+
+    @CommandLine.Mixin
+    private AssessingOptions options;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "submission files (JSON)")
     private List<Path> files;
@@ -62,27 +58,14 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Lang language;
-        try {
-            language = Lang.parse(lang);
-        } catch (IllegalArgumentException e) {
-            err.println("--lang: " + e.getMessage());
+        Optional<Lang> chosen = options.language(err);
+        Optional<Assessor> found = chosen.isEmpty() ? Optional.empty() : options.assessor(err);
+        if (found.isEmpty()) {
             return SafecountyCommand.EXIT_USAGE;
         }
-        Assessor assessor;
-        RulePack pack = null;
-        try {
-            if (rules == null) {
-                assessor = Assessor.bundled();
-            } else {
-                pack = RulePack.load(rules);
-                assessor = Assessor.of(pack);
-            }
-        } catch (RulePackException e) {
-            err.println("规则包无法加载 / the rule pack cannot be loaded: " + rules);
-            e.problems().forEach(p -> err.println("  " + p));
-            return SafecountyCommand.EXIT_USAGE;
-        }
+        Lang language = chosen.get();
+        Assessor assessor = found.get();
+        RulePack pack = options.pack().orElse(null);
         Files.createDirectories(out);
         HtmlReport html = new HtmlReport();
         List<ReportEntry> entries = new ArrayList<>();
