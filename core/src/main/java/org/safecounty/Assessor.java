@@ -148,7 +148,7 @@ public final class Assessor {
         var tally = e.tally();
         return new Traced(new Outcome.Assessed(new AssessmentResult(new CountyRef(c.code(), c.name()), pack.standard(),
                 a.mode(), tally.getVerdict(), tally.getTotal(), tally.getBase(), tally.getBonus(), tasks,
-                e.indicators(), e.bonus(), e.vetoes(), e.undecided(), counted.notAccepted(), tally.rectification())),
+                e.indicators(), e.bonus(), e.vetoes(), e.undecided(), counted.notAccepted(), tally.rectification(), e.vetoChecks())),
                 e.rulesFired());
     }
 }

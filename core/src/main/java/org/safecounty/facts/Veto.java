@@ -41,12 +41,15 @@ public final class Veto extends Worksheet {
         if (flag.isTrue()) {
             triggered = true;
             note(flag.zh() + "：是，触发否决", flag.en() + ": yes, vetoed");
+        } else {
+            note(flag.zh() + "：" + flag.display(true), flag.en() + ": " + flag.display(false));
         }
     }
 
     /** Triggers when any of the incidents is listed; they become the veto's evidence. */
     public void triggerIfAny(List<CountedIncident> incidents, String zh, String en) {
         if (incidents.isEmpty()) {
+            note(zh + "：没有", en + ": none");
             return;
         }
         triggered = true;

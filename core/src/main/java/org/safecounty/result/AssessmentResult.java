@@ -4,12 +4,16 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.safecounty.submission.Mode;
 
-/** The result of assessing one county, with every field the exchange format fixes. */
+/**
+ * The result of assessing one county, with every field the exchange format fixes, and after them
+ * the trace of every veto item ({@code vetoChecks}), triggered or not.
+ */
 public record AssessmentResult(CountyRef county, StandardRef standard, Mode mode, Verdict verdict,
                                BigDecimal totalScore, BigDecimal baseScore, BigDecimal bonusScore,
                                List<TaskScore> tasks, List<IndicatorResult> indicators, List<BonusResult> bonus,
                                List<VetoResult> vetoes, List<UndecidedVeto> undecidedVetoes,
-                               List<NotAccepted> notAccepted, List<RectificationItem> rectification) {
+                               List<NotAccepted> notAccepted, List<RectificationItem> rectification,
+                               List<VetoCheck> vetoChecks) {
 
     public AssessmentResult {
         tasks = List.copyOf(tasks);
@@ -19,6 +23,7 @@ public record AssessmentResult(CountyRef county, StandardRef standard, Mode mode
         undecidedVetoes = List.copyOf(undecidedVetoes);
         notAccepted = List.copyOf(notAccepted);
         rectification = List.copyOf(rectification);
+        vetoChecks = List.copyOf(vetoChecks);
     }
 
     /** The indicator with this id. */

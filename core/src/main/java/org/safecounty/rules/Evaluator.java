@@ -31,6 +31,7 @@ import org.safecounty.result.ParameterUse;
 import org.safecounty.result.IndicatorResult;
 import org.safecounty.result.IndicatorStatus;
 import org.safecounty.result.UndecidedVeto;
+import org.safecounty.result.VetoCheck;
 import org.safecounty.result.VetoResult;
 import org.safecounty.validation.Problem;
 
@@ -75,7 +76,7 @@ public final class Evaluator {
     /** What the rules made of one county, or the problems that stopped them. */
     public record Evaluation(List<IndicatorResult> indicators, List<BonusResult> bonus, List<VetoResult> vetoes,
                              List<UndecidedVeto> undecided, Tally tally, List<Problem> problems,
-                             List<String> rulesFired) {
+                             List<String> rulesFired, List<VetoCheck> vetoChecks) {
     }
 
     public Evaluation evaluate(CountyFacts facts) {
@@ -114,7 +115,7 @@ public final class Evaluator {
             return new Evaluation(indicatorResults, bonusResults, vetoResults(vetoes),
                     vetoes.stream().filter(v -> v.state() == VetoState.UNDECIDED)
                             .map(v -> new UndecidedVeto(v.getId(), v.missingKeys())).toList(),
-                    tally, List.of(), List.copyOf(recorder.fired));
+                    tally, List.of(), List.copyOf(recorder.fired), vetoChecks(vetoes));
         } catch (ConsequenceException e) {
             String rule = e.getMatch() == null ? "?" : e.getMatch().getRule().getName();
             Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -178,6 +179,12 @@ public final class Evaluator {
                 .toList();
     }
 
+    private List<VetoCheck> vetoChecks(List<Veto> vetoes) {
+        return vetoes.stream().map(v -> new VetoCheck(v.getId(), v.state().name(), v.evidence(), v.rules().get(0),
+                String.join("；", v.notesZh()), String.join("; ", v.notesEn()), parameterUses(v.rules().get(0)),
+                v.documents())).toList();
+    }
+
     /** The parameters a rule's text reads, with their values, in the order the rule names them. */
     private List<ParameterUse> parameterUses(String rule) {
         return ruleParameters.getOrDefault(rule, List.of()).stream().filter(parameters::has)
@@ -221,7 +228,8 @@ public final class Evaluator {
     }
 
     private static Evaluation failed(List<Problem> problems) {
-        return new Evaluation(List.of(), List.of(), List.of(), List.of(), null, List.copyOf(problems), List.of());
+        return new Evaluation(List.of(), List.of(), List.of(), List.of(), null, List.copyOf(problems), List.of(),
+                List.of());
     }
 
     private static String plain(BigDecimal d) {
