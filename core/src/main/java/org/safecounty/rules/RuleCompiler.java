@@ -33,7 +33,7 @@ public final class RuleCompiler {
     /** A compiled rule base, or the problems that stopped it. */
     /**
      * @param module the release id the build had in the {@code KieRepository} (removed again), or
-     *               {@code null} when nothing was built
+     *               {@code null} when nothing was built or the build threw
      */
     public record Compiled(KieBase kieBase, KieContainer container, List<Problem> problems, ReleaseId module) {
 
@@ -79,7 +79,7 @@ public final class RuleCompiler {
                 problems.add(problem(m, packPathOf, sources));
             }
             if (!problems.isEmpty()) {
-                return new Compiled(problems);
+                return new Compiled(null, null, problems, releaseId);
             }
             KieContainer container = ks.newKieContainer(releaseId, classLoader);
             KieBase base = container.getKieBase();

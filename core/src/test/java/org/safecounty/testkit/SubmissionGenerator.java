@@ -323,8 +323,6 @@ public final class SubmissionGenerator {
     private ArrayNode incidents(Draws d, LocalDate date, boolean good) {
         ArrayNode list = NODES.arrayNode();
         int n = (int) d.between(0, good ? 1 : 3);
-        String hoursParameter = parameters.keySet().stream().filter(p -> p.contains("hours")).findFirst().orElse(null);
-        BigDecimal edge = hoursParameter == null ? BigDecimal.valueOf(2) : parameters.get(hoursParameter).number();
         for (int i = 1; i <= n; i++) {
             ObjectNode inc = list.addObject();
             inc.put("id", "i-" + String.format("%02d", i));
@@ -334,7 +332,8 @@ public final class SubmissionGenerator {
             inc.put("level", level == 9 ? "I" : level == 8 ? "II" : level >= 5 ? "III" : "IV");
             inc.put("kind", d.oneIn(3) ? "DRUG" : "FOOD");
             BigDecimal hours = good ? BigDecimal.valueOf(d.between(0, 20), 1)
-                    : d.oneIn(2) ? edge.add(BigDecimal.valueOf(d.between(-1, 1), 2)) : BigDecimal.valueOf(d.between(0, 480), 1);
+                    : d.oneIn(2) ? d.pick(smallThresholds()).add(BigDecimal.valueOf(d.between(-1, 1), 2))
+                    : BigDecimal.valueOf(d.between(0, 480), 1);
             inc.put("reportedWithinHours", hours.max(BigDecimal.ZERO));
             inc.put("concealed", !good && d.oneIn(20));
         }
