@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safecounty.cli.SafecountyCommand;
@@ -114,17 +113,6 @@ class ValidateCommandTest {
     }
 
     static Path copy(Path dir) throws IOException {
-        Path target = dir.resolve("pack");
-        try (Stream<Path> walk = Files.walk(PACK)) {
-            for (Path p : walk.toList()) {
-                Path to = target.resolve(PACK.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        return target;
+        return org.safecounty.BundledPackCopy.into(dir);
     }
 }

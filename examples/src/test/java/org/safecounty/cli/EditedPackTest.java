@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,18 +80,7 @@ class EditedPackTest {
         Files.writeString(file, text.replace(from, to));
     }
 
-    private static Path copy(Path dir) throws IOException {
-        Path target = dir.resolve("pack");
-        try (Stream<Path> walk = Files.walk(BUNDLED)) {
-            for (Path p : walk.toList()) {
-                Path to = target.resolve(BUNDLED.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        return target;
+    static Path copy(Path dir) throws IOException {
+        return org.safecounty.BundledPackCopy.into(dir);
     }
 }

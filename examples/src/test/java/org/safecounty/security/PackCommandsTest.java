@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safecounty.cli.SafecountyCommand;
@@ -74,17 +73,6 @@ class PackCommandsTest {
     }
 
     static Path copy(Path dir) throws IOException {
-        Path target = dir.resolve("pack");
-        try (Stream<Path> walk = Files.walk(PACK)) {
-            for (Path p : walk.toList()) {
-                Path to = target.resolve(PACK.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        return target;
+        return org.safecounty.BundledPackCopy.into(dir);
     }
 }
