@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.math.BigDecimal;
 import org.safecounty.pack.KeySpec;
 import org.safecounty.validation.Problem;
 
@@ -18,10 +20,18 @@ public final class CountyFacts {
     private final Map<String, CountedEvidence> measures;
     private final List<CountedIncident> incidents;
     private final Map<String, KeySpec> keys;
+    private final Map<String, UnmetCondition> unmet;
     private final List<Problem> inconsistencies = new ArrayList<>();
 
     public CountyFacts(Profile profile, Map<String, CountedEvidence> measures, List<CountedIncident> incidents,
                        Map<String, KeySpec> keys) {
+        this(profile, measures, incidents, keys, Map.of());
+    }
+
+    /** @param unmet for each key that cannot count for this county, the condition it lacks */
+    public CountyFacts(Profile profile, Map<String, CountedEvidence> measures, List<CountedIncident> incidents,
+                       Map<String, KeySpec> keys, Map<String, UnmetCondition> unmet) {
+        this.unmet = Map.copyOf(unmet);
         this.profile = profile;
         this.measures = Map.copyOf(measures);
         this.incidents = List.copyOf(incidents);
@@ -42,6 +52,71 @@ public final class CountyFacts {
 
     public List<CountedIncident> incidents() {
         return incidents;
+    }
+
+    /** The condition that keeps {@code key} from counting for this county, or {@code null}. */
+    UnmetCondition unmet(String key) {
+        return unmet.get(key);
+    }
+
+    /**
+     * The least value {@code key} can take while the evidence that is bounded by it stays
+     * consistent (raising a denominator no lower than its numerator), or empty when nothing bounds it.
+     */
+    Optional<BigDecimal> lowestConsistent(String key) {
+        BigDecimal lowest = null;
+        for (KeySpec spec : keys.values()) {
+            Optional<BigDecimal> value = numberOf(spec.name());
+            if (spec.atMost() == null || value.isEmpty() || !spec.atMost().hasTerm(key, false)) {
+                continue;
+            }
+            Optional<BigDecimal> rest = spec.atMost().without(key).evaluate(this::numberOf);
+            if (rest.isPresent()) {
+                BigDecimal least = value.get().subtract(rest.get());
+                lowest = lowest == null ? least : lowest.max(least);
+            }
+        }
+        return Optional.ofNullable(lowest);
+    }
+
+    /** The greatest value {@code key} can take while it stays within its own bound, or empty. */
+    Optional<BigDecimal> highestConsistent(String key) {
+        KeySpec spec = keys.get(key);
+        return spec == null || spec.atMost() == null ? Optional.empty() : spec.atMost().evaluate(this::numberOf);
+    }
+
+    /**
+     * Whether {@code key}, not counted, is fixed at 0 because what bounds it is 0 (§2: a numerator
+     * can never exceed its denominator, so a denominator of 0 fixes it at 0). It follows chains:
+     * 0 cases filed fix the cases closed, which fix the penalties disclosed.
+     */
+    boolean fixedAtZero(String key) {
+        return fixedAtZero(key, new java.util.HashSet<>());
+    }
+
+    private boolean fixedAtZero(String key, java.util.Set<String> seen) {
+        KeySpec spec = keys.get(key);
+        if (measures.containsKey(key) || spec == null || spec.atMost() == null || !seen.add(key)) {
+            return false;
+        }
+        return spec.atMost().evaluate(name -> numberOf(name, seen)).filter(b -> b.signum() == 0).isPresent();
+    }
+
+    private Optional<BigDecimal> numberOf(String name) {
+        return numberOf(name, new java.util.HashSet<>());
+    }
+
+    private Optional<BigDecimal> numberOf(String name, java.util.Set<String> seen) {
+        return switch (name) {
+            case "county.population" -> Optional.of(BigDecimal.valueOf(profile.population()));
+            case "county.townships" -> Optional.of(BigDecimal.valueOf(profile.townships()));
+            case "county.villages" -> Optional.of(BigDecimal.valueOf(profile.villages()));
+            default -> {
+                Optional<BigDecimal> counted = Optional.ofNullable(measures.get(name)).map(CountedEvidence::value)
+                        .filter(BigDecimal.class::isInstance).map(BigDecimal.class::cast);
+                yield counted.isPresent() || !fixedAtZero(name, seen) ? counted : Optional.of(BigDecimal.ZERO);
+            }
+        };
     }
 
     public KeySpec key(String name) {

@@ -33,8 +33,11 @@ public final class EvidenceCounter {
     }
 
     /** What counts, what does not and why, and the conflicts that reject the submission. */
+    /**
+     * @param unmet for each key that cannot count for this county, the condition it lacks
+     */
     public record Counted(Map<String, CountedEvidence> measures, List<CountedIncident> incidents,
-                          List<NotAccepted> notAccepted, List<Problem> conflicts) {
+                          List<NotAccepted> notAccepted, List<Problem> conflicts, Map<String, UnmetCondition> unmet) {
     }
 
     public Counted count(Submission submission) {
@@ -52,12 +55,13 @@ public final class EvidenceCounter {
         Map<String, CountedEvidence> measures = new LinkedHashMap<>();
         candidates.forEach((key, items) -> latest(items, notAccepted, conflicts)
                 .ifPresent(item -> measures.put(key, counted(item))));
+        Map<String, UnmetCondition> unmet = new TreeMap<>();
         for (SurveySpec survey : spec.surveys()) {
-            applySurveyValidity(survey, measures, notAccepted);
+            applySurveyValidity(survey, measures, notAccepted, unmet);
         }
         List<CountedIncident> incidents = incidents(submission);
         notAccepted.sort(Comparator.comparing(NotAccepted::evidence));
-        return new Counted(measures, incidents, notAccepted, conflicts);
+        return new Counted(measures, incidents, notAccepted, conflicts, unmet);
     }
 
     private NotAcceptedReason screen(EvidenceItem item, Submission submission) {
@@ -113,7 +117,7 @@ public final class EvidenceCounter {
     }
 
     private void applySurveyValidity(SurveySpec survey, Map<String, CountedEvidence> measures,
-                                     List<NotAccepted> notAccepted) {
+                                     List<NotAccepted> notAccepted, Map<String, UnmetCondition> unmet) {
         CountedEvidence respondents = measures.get(survey.respondentsKey());
         BigDecimal minimum = parameters.number(survey.minimumParameter());
         boolean valid = respondents != null && ((BigDecimal) respondents.value()).compareTo(minimum) >= 0;
@@ -121,6 +125,7 @@ public final class EvidenceCounter {
             return;
         }
         for (String key : survey.keys()) {
+            unmet.put(key, new UnmetCondition(survey.respondentsKey(), minimum, respondents != null));
             CountedEvidence dropped = measures.remove(key);
             if (dropped != null) {
                 notAccepted.add(new NotAccepted(dropped.id(), NotAcceptedReason.INVALID_SURVEY));

@@ -27,14 +27,15 @@ public final class Reading {
     private final List<String> missingKeys;
     private final String shownZh;
     private final String shownEn;
+    private final Lever lever;
 
     private Reading(Kind kind, BigDecimal numerator, BigDecimal denominator, Boolean flag, String zh, String en,
                     String origin, List<String> missingKeys) {
-        this(kind, numerator, denominator, flag, zh, en, origin, missingKeys, null, null);
+        this(kind, numerator, denominator, flag, zh, en, origin, missingKeys, null, null, null);
     }
 
     private Reading(Kind kind, BigDecimal numerator, BigDecimal denominator, Boolean flag, String zh, String en,
-                    String origin, List<String> missingKeys, String shownZh, String shownEn) {
+                    String origin, List<String> missingKeys, String shownZh, String shownEn, Lever lever) {
         this.kind = kind;
         this.numerator = numerator;
         this.denominator = denominator;
@@ -45,6 +46,7 @@ public final class Reading {
         this.missingKeys = List.copyOf(missingKeys);
         this.shownZh = shownZh;
         this.shownEn = shownEn;
+        this.lever = lever;
     }
 
     private Reading(Kind kind, BigDecimal numerator, BigDecimal denominator, Boolean flag, String zh, String en) {
@@ -53,12 +55,22 @@ public final class Reading {
 
     /** The same reading, remembering the submission path it came from (for error messages). */
     public Reading from(String path) {
-        return new Reading(kind, numerator, denominator, flag, zh, en, path, missingKeys, shownZh, shownEn);
+        return new Reading(kind, numerator, denominator, flag, zh, en, path, missingKeys, shownZh, shownEn, lever);
+    }
+
+    /** The same reading, moved by the county through {@code lever} (null: nothing it reports moves it). */
+    Reading movedBy(Lever lever) {
+        return new Reading(kind, numerator, denominator, flag, zh, en, origin, missingKeys, shownZh, shownEn, lever);
+    }
+
+    /** What the county can change to move this reading, or {@code null}. */
+    Lever lever() {
+        return lever;
     }
 
     /** The same reading, shown in explanations as these texts when it has a value. */
     Reading shownAs(String zh, String en) {
-        return new Reading(kind, numerator, denominator, flag, this.zh, this.en, origin, missingKeys, zh, en);
+        return new Reading(kind, numerator, denominator, flag, this.zh, this.en, origin, missingKeys, zh, en, lever);
     }
 
     /** The submission path this reading came from, or {@code null} for a derived reading. */

@@ -1,9 +1,11 @@
 package org.safecounty.facts;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A worksheet that earns points: the scoring forms of the standard (stepped, proportional, a
@@ -12,8 +14,9 @@ import java.util.Map;
 public abstract class Scored extends Worksheet {
 
     private BigDecimal points = BigDecimal.ZERO;
-    private int parts;
     private int notApplicableParts;
+    private final List<ScoringPart> parts = new ArrayList<>();
+    private final List<Deduction> deductions = new ArrayList<>();
     private final Map<String, BigDecimal> missingGains = new LinkedHashMap<>();
 
     protected Scored(String id, CountyFacts facts) {
@@ -22,6 +25,12 @@ public abstract class Scored extends Worksheet {
 
     /** The first band that the reading reaches gives its points; a missing reading scores 0. */
     public BigDecimal stepped(Reading reading, List<Band> bands) {
+        BigDecimal earned = steppedPart(reading, bands);
+        parts.add(ScoringPart.stepped(reading, bands, earned));
+        return earned;
+    }
+
+    private BigDecimal steppedPart(Reading reading, List<Band> bands) {
         BigDecimal withoutValue = startPart(reading, bands.get(0).points());
         if (withoutValue != null) {
             return withoutValue;
@@ -51,9 +60,11 @@ public abstract class Scored extends Worksheet {
         BigDecimal full = Reading.decimal(points);
         BigDecimal withoutValue = startPart(reading, full);
         if (withoutValue != null) {
+            parts.add(ScoringPart.proportional(reading, full, Reading.decimal(target), withoutValue));
             return withoutValue;
         }
         BigDecimal earned = reading.proportionOf(full, target);
+        parts.add(ScoringPart.proportional(reading, full, Reading.decimal(target), earned));
         String t = Reading.plain(Reading.decimal(target));
         String e = Reading.plain(earned.setScale(4, java.math.RoundingMode.HALF_UP));
         note(reading.zh() + " " + reading.display(true) + "，目标 " + t + "，得 " + Reading.plain(full)
@@ -65,8 +76,13 @@ public abstract class Scored extends Worksheet {
 
     /** {@code points} when the flag is true, else 0 (a missing flag scores 0). */
     public BigDecimal when(Reading flag, Number points) {
-        parts++;
         BigDecimal p = Reading.decimal(points);
+        BigDecimal earned = flagPart(flag, p);
+        parts.add(ScoringPart.flag(flag, p, earned));
+        return earned;
+    }
+
+    private BigDecimal flagPart(Reading flag, BigDecimal p) {
         if (flag.isMissing()) {
             missingPart(flag, p);
             return BigDecimal.ZERO;
@@ -84,7 +100,6 @@ public abstract class Scored extends Worksheet {
      * part's full points when not applicable), otherwise {@code null}.
      */
     private BigDecimal startPart(Reading reading, BigDecimal full) {
-        parts++;
         if (reading.isMissing()) {
             missingPart(reading, full);
             return BigDecimal.ZERO;
@@ -101,6 +116,7 @@ public abstract class Scored extends Worksheet {
     /** A part without its evidence scores 0; supplying each missing key could bring the part's points. */
     private void missingPart(Reading reading, BigDecimal full) {
         note(reading.zh() + "：缺少材料，得 0 分", reading.en() + ": missing, 0 points");
+        needs(reading);
         reading.missingKeys().forEach(k -> missingGains.merge(k, full, BigDecimal::add));
     }
 
@@ -116,6 +132,12 @@ public abstract class Scored extends Worksheet {
 
     /** Deducts {@code each} per occurrence counted in {@code count}, never below 0. */
     public void deductEach(Reading count, Number each) {
+        if (count.isMissing()) {
+            needs(count);
+            note(count.zh() + "：缺少材料", count.en() + ": missing");
+            return;
+        }
+        deductions.add(new Deduction(count, Reading.decimal(each)));
         if (!count.hasValue() || count.value().signum() == 0) {
             return;
         }
@@ -134,6 +156,20 @@ public abstract class Scored extends Worksheet {
 
     /** True when every part scored was not applicable. */
     public boolean allPartsNotApplicable() {
-        return parts > 0 && notApplicableParts == parts;
+        return !parts.isEmpty() && notApplicableParts == parts.size();
+    }
+
+    /**
+     * The changes the county can make that lift this item to {@code floor} points, each with the
+     * points it earns; empty when the parts the rules scored do not add up to the item's points
+     * (a rule that scored in a way these forms do not describe) or no change reaches the floor.
+     */
+    Optional<FloorPlan.Plan> planToReach(BigDecimal floor) {
+        BigDecimal sum = parts.stream().map(ScoringPart::earned).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal cut = deductions.stream().map(Deduction::cut).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (sum.subtract(cut).max(BigDecimal.ZERO).compareTo(points) != 0) {
+            return Optional.empty();
+        }
+        return FloorPlan.reach(List.copyOf(parts), List.copyOf(deductions), floor, facts());
     }
 }

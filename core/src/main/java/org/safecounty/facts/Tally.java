@@ -1,13 +1,16 @@
 package org.safecounty.facts;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.kie.api.definition.type.ClassReactive;
 import org.safecounty.result.IndicatorResult;
 import org.safecounty.result.RectificationItem;
+import org.safecounty.result.RectificationStep;
 import org.safecounty.result.Verdict;
 
 /**
@@ -23,22 +26,23 @@ public final class Tally {
     private BigDecimal bonus;
     private final List<String> triggeredVetoes;
     private final Map<String, List<String>> undecidedVetoes;
-    private final Map<String, Map<String, BigDecimal>> missingGains;
+    private final Map<String, ? extends Scored> worksheets;
     private Verdict verdict;
     private String decidedBy;
     private List<RectificationItem> rectification = List.of();
 
     /**
-     * @param missingGains for each indicator id, the points each of its missing keys could bring
+     * @param worksheets for each indicator id, its worksheet as the rules scored it: what each
+     *                   missing key could bring and what changes would lift it
      */
     public Tally(List<IndicatorResult> indicators, BigDecimal bonus, List<String> triggeredVetoes,
-                 Map<String, List<String>> undecidedVetoes, Map<String, Map<String, BigDecimal>> missingGains) {
+                 Map<String, List<String>> undecidedVetoes, Map<String, ? extends Scored> worksheets) {
         this.indicators = List.copyOf(indicators);
         this.base = indicators.stream().map(IndicatorResult::score).reduce(BigDecimal.ZERO, BigDecimal::add);
         this.bonus = bonus;
         this.triggeredVetoes = List.copyOf(triggeredVetoes);
         this.undecidedVetoes = Map.copyOf(undecidedVetoes);
-        this.missingGains = Map.copyOf(missingGains);
+        this.worksheets = Map.copyOf(worksheets);
     }
 
     public BigDecimal getBase() {
@@ -110,7 +114,9 @@ public final class Tally {
                 .forEach(k -> items.add(new RectificationItem("UNDECIDED_VETO", null, k, e.getKey(), null))));
         for (IndicatorResult i : indicators) {
             for (String key : i.missingKeys()) {
-                BigDecimal brings = missingGains.getOrDefault(i.id(), Map.of()).getOrDefault(key, gap(i));
+                Scored sheet = worksheets.get(i.id());
+                Map<String, BigDecimal> gains = sheet == null ? Map.of() : sheet.missingGains();
+                BigDecimal brings = gains.getOrDefault(key, gap(i));
                 items.add(new RectificationItem("MISSING_EVIDENCE", i.id(), key, null, brings.min(gap(i))));
             }
         }
@@ -118,7 +124,7 @@ public final class Tally {
         for (IndicatorResult i : indicators) {
             BigDecimal needed = i.max().multiply(floor).subtract(i.score());
             if (i.keyItem() && needed.signum() > 0) {
-                items.add(new RectificationItem("KEY_ITEM_BELOW_FLOOR", i.id(), null, null, needed));
+                items.add(belowFloor(i, i.max().multiply(floor), needed));
             }
         }
         BigDecimal shortBy = Reading.decimal(passLine).subtract(getTotal());
@@ -132,6 +138,24 @@ public final class Tally {
             shortBy = shortBy.subtract(gap(i));
         }
         rectification = List.copyOf(items);
+    }
+
+    /** A key item under its floor, with the fewest changes that reach the floor and what they earn. */
+    private RectificationItem belowFloor(IndicatorResult i, BigDecimal floorPoints, BigDecimal needed) {
+        int scale = i.score().scale();
+        Scored sheet = worksheets.get(i.id());
+        Optional<FloorPlan.Plan> plan = sheet == null ? Optional.empty() : sheet.planToReach(floorPoints);
+        if (plan.isEmpty()) {
+            return new RectificationItem("KEY_ITEM_BELOW_FLOOR", i.id(), null, null, gap(i), needed, List.of());
+        }
+        BigDecimal gain = plan.get().score().setScale(scale, RoundingMode.HALF_UP).subtract(i.score());
+        List<RectificationStep> steps = plan.get().steps().stream().map(s -> new RectificationStep(s.action(),
+                s.key(), s.of(), s.target(), rounded(s.points(), scale), rounded(s.gain(), scale))).toList();
+        return new RectificationItem("KEY_ITEM_BELOW_FLOOR", i.id(), null, null, gain, needed, steps);
+    }
+
+    private static BigDecimal rounded(BigDecimal d, int scale) {
+        return d == null ? null : d.setScale(scale, RoundingMode.HALF_UP);
     }
 
     public List<RectificationItem> rectification() {

@@ -32,6 +32,7 @@ public final class Veto extends Worksheet {
             note(reading.zh() + " " + reading.display(true) + " 不低于 " + t,
                     reading.en() + " " + reading.display(false) + " is not below " + t);
         } else {
+            needs(reading);
             note(reading.zh() + "：" + reading.display(true), reading.en() + ": " + reading.display(false));
         }
     }
@@ -42,6 +43,7 @@ public final class Veto extends Worksheet {
             triggered = true;
             note(flag.zh() + "：是，触发否决", flag.en() + ": yes, vetoed");
         } else {
+            needs(flag);
             note(flag.zh() + "：" + flag.display(true), flag.en() + ": " + flag.display(false));
         }
     }

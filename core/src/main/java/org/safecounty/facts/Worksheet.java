@@ -11,6 +11,7 @@ import java.util.Map;
 import java.math.RoundingMode;
 import java.util.Set;
 import org.safecounty.pack.KeySpec;
+import org.safecounty.pack.KeyType;
 import org.safecounty.validation.Problem;
 
 /**
@@ -34,25 +35,38 @@ public abstract class Worksheet {
         this.facts = facts;
     }
 
+    /** The county's facts this worksheet reads. */
+    CountyFacts facts() {
+        return facts;
+    }
+
     public String getId() {
         return id;
     }
 
-    /** The counted value of a number key, or a missing reading. */
+    /**
+     * The counted value of a number key, or a missing reading. Reading a key does not yet make it
+     * missing: a key is missing only when a part that scores, or a veto that decides, needs it.
+     */
     public Reading value(String key) {
         KeySpec spec = facts.key(key);
+        Lever lever = Lever.ofKey(spec.name(), spec.type() == KeyType.COUNT, facts.unmet(key));
         CountedEvidence counted = facts.counted(key);
         if (counted == null) {
-            return absent(spec);
+            if (facts.fixedAtZero(key)) {
+                return Reading.of(BigDecimal.ZERO, label(spec, true), label(spec, false))
+                        .shownAs("0（上限为 0）", "0 (its bound is 0)").movedBy(lever);
+            }
+            return absent(spec).movedBy(lever);
         }
         evidence.add(counted.id());
         if (counted.document() != null && !counted.document().isBlank()) {
             documents.putIfAbsent(counted.id(), counted.document());
         }
-        if (counted.value() instanceof Boolean b) {
-            return Reading.ofFlag(b, label(spec, true), label(spec, false)).from(counted.path());
-        }
-        return Reading.of((BigDecimal) counted.value(), label(spec, true), label(spec, false)).from(counted.path());
+        Reading reading = counted.value() instanceof Boolean b
+                ? Reading.ofFlag(b, label(spec, true), label(spec, false))
+                : Reading.of((BigDecimal) counted.value(), label(spec, true), label(spec, false));
+        return reading.from(counted.path()).movedBy(lever);
     }
 
     /** The counted value of a true/false key, or a missing reading. */
@@ -74,14 +88,25 @@ public abstract class Worksheet {
     }
 
     /**
-     * numerator / denominator. Missing if either is missing, not applicable when the denominator is
-     * 0; a numerator above its denominator is inconsistent evidence and rejects the submission.
+     * numerator / denominator. A counted denominator of 0 makes the ratio not applicable whether or
+     * not the numerator was counted: a numerator can never exceed its denominator, so it is fixed at
+     * 0 and not needed (a counted numerator above 0 is inconsistent evidence). Otherwise missing
+     * if either is missing; a numerator above its denominator rejects the submission.
      */
     public Reading ratio(Reading numerator, Reading denominator) {
         String zh = numerator.zh() + "/" + denominator.zh();
         String en = numerator.en() + " / " + denominator.en();
+        if (denominator.hasValue() && denominator.value().signum() == 0) {
+            if (numerator.hasValue() && numerator.value().signum() > 0) {
+                reportRatioAboveOne(numerator, denominator);
+            }
+            return Reading.notApplicable(zh, en);
+        }
+        Lever lever = numerator.lever() == null ? null : numerator.lever().over(
+                denominator.hasValue() ? denominator.value() : null,
+                denominator.lever() == null ? null : denominator.lever().key());
         if (numerator.isMissing() || denominator.isMissing()) {
-            return Reading.missingOf(numerator, denominator, zh, en);
+            return Reading.missingOf(numerator, denominator, zh, en).movedBy(lever);
         }
         if (!numerator.hasValue() || !denominator.hasValue()) {
             return Reading.notApplicable(zh, en);
@@ -91,7 +116,7 @@ public abstract class Worksheet {
         if (num.compareTo(den) > 0) {
             reportRatioAboveOne(numerator, denominator);
         }
-        return Reading.fraction(num, den, zh, en);
+        return Reading.fraction(num, den, zh, en).movedBy(lever);
     }
 
     /** count per {@code unit} of base, e.g. samples per 1,000 residents, as an exact fraction. */
@@ -99,13 +124,15 @@ public abstract class Worksheet {
         BigDecimal u = Reading.decimal(unit);
         String zh = count.zh() + "（每" + Reading.plain(u) + base.zh() + "）";
         String en = count.en() + " per " + Reading.plain(u) + " " + base.en();
+        Lever lever = count.lever() == null ? null
+                : count.lever().times(u).over(base.hasValue() ? base.value() : null, null);
         if (count.isMissing() || base.isMissing()) {
-            return Reading.missingOf(count, base, zh, en);
+            return Reading.missingOf(count, base, zh, en).movedBy(lever);
         }
         if (!count.hasValue() || !base.hasValue()) {
             return Reading.notApplicable(zh, en);
         }
-        Reading rate = Reading.fraction(count.value().multiply(u), base.value(), zh, en);
+        Reading rate = Reading.fraction(count.value().multiply(u), base.value(), zh, en).movedBy(lever);
         if (!rate.hasValue()) {
             return rate;
         }
@@ -165,6 +192,11 @@ public abstract class Worksheet {
         notesEn.add(en);
     }
 
+    /** Records that a scored part or a deciding veto needed this reading, so its missing keys are missing. */
+    protected void needs(Reading reading) {
+        missingKeys.addAll(reading.missingKeys());
+    }
+
     protected void addEvidence(String evidenceId) {
         evidence.add(evidenceId);
     }
@@ -212,7 +244,6 @@ public abstract class Worksheet {
         if (spec.absentMeans() instanceof BigDecimal d) {
             return Reading.of(d, zh, en);
         }
-        missingKeys.add(spec.name());
         return Reading.missingOf(List.of(spec.name()), zh, en);
     }
 

@@ -53,6 +53,16 @@ public record Bound(String text, List<Term> terms) {
         return Optional.of(sum);
     }
 
+    /** Whether the bound has {@code name} as a term of this sign. */
+    public boolean hasTerm(String name, boolean negative) {
+        return terms.stream().anyMatch(t -> t.name().equals(name) && t.negative() == negative);
+    }
+
+    /** The bound less every term of {@code name}. */
+    public Bound without(String name) {
+        return new Bound(text, terms.stream().filter(t -> !t.name().equals(name)).toList());
+    }
+
     /** The names of keys (not county fields) the bound reads. */
     public List<String> keys() {
         return terms.stream().map(Term::name).filter(n -> !n.startsWith("county.")).toList();

@@ -14,6 +14,8 @@ import org.safecounty.result.AssessmentResult;
 import org.safecounty.result.BonusResult;
 import org.safecounty.result.IndicatorResult;
 import org.safecounty.result.TaskScore;
+import org.safecounty.result.RectificationItem;
+import org.safecounty.result.RectificationStep;
 import org.safecounty.result.VetoResult;
 import org.safecounty.validation.Problem;
 
@@ -88,11 +90,8 @@ public final class PackTestRunner {
         }
         if (expect.has("rectification")) {
             List<String> wanted = new ArrayList<>();
-            expect.get("rectification").forEach(item -> wanted.add(rectification(item.path("kind").asText(),
-                    item.path("indicator").asText(null), item.path("key").asText(null), item.path("veto").asText(null),
-                    item.has("gain") ? item.get("gain").decimalValue() : null)));
-            List<String> got = r.rectification().stream()
-                    .map(i -> rectification(i.kind(), i.indicator(), i.key(), i.veto(), i.gain())).toList();
+            expect.get("rectification").forEach(item -> wanted.add(rectification(expectedItem(item))));
+            List<String> got = r.rectification().stream().map(PackTestRunner::rectification).toList();
             if (!wanted.equals(got)) {
                 failures.add(new CaseFailure("rectification", wanted.toString(), got.toString()));
             }
@@ -108,21 +107,44 @@ public final class PackTestRunner {
         }
     }
 
-    private static String rectification(String kind, String indicator, String key, String veto, BigDecimal gain) {
-        StringBuilder s = new StringBuilder(kind);
-        if (indicator != null) {
-            s.append(' ').append(indicator);
-        }
-        if (key != null) {
-            s.append(' ').append(key);
-        }
-        if (veto != null) {
-            s.append(' ').append(veto);
-        }
-        if (gain != null) {
-            s.append(" +").append(gain.stripTrailingZeros().toPlainString());
+    private static RectificationItem expectedItem(JsonNode item) {
+        List<RectificationStep> steps = new ArrayList<>();
+        item.path("steps").forEach(st -> steps.add(new RectificationStep(st.path("action").asText(),
+                st.path("key").asText(null), st.path("of").asText(null), decimal(st, "target"),
+                decimal(st, "points"), decimal(st, "gain"))));
+        return new RectificationItem(item.path("kind").asText(), item.path("indicator").asText(null),
+                item.path("key").asText(null), item.path("veto").asText(null), decimal(item, "gain"),
+                decimal(item, "needs"), steps);
+    }
+
+    private static BigDecimal decimal(JsonNode node, String field) {
+        return node.has(field) && !node.get(field).isNull() ? node.get(field).decimalValue() : null;
+    }
+
+    /** An item as compared: every field, the steps included, so that a step left out is a failure. */
+    private static String rectification(RectificationItem i) {
+        StringBuilder s = new StringBuilder(i.kind());
+        append(s, " ", i.indicator());
+        append(s, " ", i.key());
+        append(s, " ", i.veto());
+        append(s, " +", i.gain());
+        append(s, " needs ", i.needs());
+        for (RectificationStep step : i.steps()) {
+            s.append(" [").append(step.action());
+            append(s, " ", step.key());
+            append(s, " of ", step.of());
+            append(s, " ", step.target());
+            append(s, " → ", step.points());
+            append(s, " +", step.gain());
+            s.append(']');
         }
         return s.toString();
+    }
+
+    private static void append(StringBuilder s, String prefix, Object value) {
+        if (value != null) {
+            s.append(prefix).append(value instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString() : value);
+        }
     }
 
     private static void indicator(String id, JsonNode want, AssessmentResult r, List<CaseFailure> failures) {

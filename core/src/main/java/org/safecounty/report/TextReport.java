@@ -13,6 +13,7 @@ import org.safecounty.result.AssessmentResult;
 import org.safecounty.result.IndicatorResult;
 import org.safecounty.result.IndicatorStatus;
 import org.safecounty.result.RectificationItem;
+import org.safecounty.result.RectificationStep;
 import org.safecounty.result.TaskScore;
 import org.safecounty.result.Verdict;
 import org.safecounty.validation.Problem;
@@ -85,10 +86,34 @@ public final class TextReport {
             case "VETO" -> "消除否决项 remove veto " + i.veto();
             case "UNDECIDED_VETO" -> "补充 " + i.veto() + " 判定所需材料 supply " + i.key() + " for " + i.veto();
             case "MISSING_EVIDENCE" -> "补充材料 supply " + i.key() + "（" + i.indicator() + "）" + gain;
-            case "KEY_ITEM_BELOW_FLOOR" -> "关键项 " + i.indicator() + " 未达最低得分 key item under its floor, needs" + gain;
+            case "KEY_ITEM_BELOW_FLOOR" -> "关键项 " + i.indicator() + " 未达最低得分 key item under its floor"
+                    + (i.needs() == null ? "" : "（差 short by " + fixed(i.needs()) + "）") + gain + steps(i);
             case "RAISE_INDICATOR" -> "提升 raise " + i.indicator() + " 至满分 to full marks" + gain;
             default -> i.kind() + " " + i.indicator() + gain;
         };
+    }
+
+    /** The steps of an item, each in Chinese then English: 将 k 提高到 5 以上，得 3 分 / raise k to at least 5: 3 points. */
+    private static String steps(RectificationItem i) {
+        StringBuilder s = new StringBuilder();
+        for (RectificationStep step : i.steps()) {
+            String target = step.target() == null ? "" : plain(step.target());
+            String of = step.of() == null ? "分母 its denominator" : step.of();
+            String zhEn = switch (step.action()) {
+                case "RAISE_TO" -> "将 " + step.key() + " 提高到 " + target + " 以上 / raise it to at least " + target;
+                case "SUPPLY_AT_LEAST" -> "补充 " + step.key() + "，达到 " + target + " 以上 / supply it, at least " + target;
+                case "RAISE_RATIO_TO" -> "将 " + step.key() + " / " + of + " 提高到 " + target + " 以上 / raise the ratio to at least " + target;
+                case "SET_TRUE" -> "做到 " + step.key() + " / make it true";
+                case "REDUCE_TO" -> "将 " + step.key() + " 减少到 " + target + " 以下 / bring it down to " + target + " or fewer";
+                default -> step.action() + " " + step.key() + " " + target;
+            };
+            s.append("\n        → ").append(zhEn);
+            if (step.points() != null) {
+                s.append("，得 ").append(plain(step.points())).append(" 分 points");
+            }
+            s.append("（+").append(plain(step.gain())).append("）");
+        }
+        return s.toString();
     }
 
     static String fixed(BigDecimal d) {

@@ -12,6 +12,7 @@ import org.safecounty.pack.TaskSpec;
 import org.safecounty.result.IndicatorStatus;
 import org.safecounty.result.NotAcceptedReason;
 import org.safecounty.result.RectificationItem;
+import org.safecounty.result.RectificationStep;
 import org.safecounty.result.Verdict;
 
 /**
@@ -104,13 +105,46 @@ final class Wording {
                     "Supply the evidence veto " + i.veto() + " needs: " + key(i.key()));
             case "MISSING_EVIDENCE" -> t("补充材料 " + key(i.key()) + "，指标 " + i.indicator() + " 最多可得 " + gain + " 分",
                     "Supply " + key(i.key()) + ": indicator " + i.indicator() + " can gain up to " + gain + " points");
-            case "KEY_ITEM_BELOW_FLOOR" -> t("关键项 " + i.indicator() + "（" + indicator(i.indicator()) + "）低于最低得分，还需 "
-                    + gain + " 分", "Key item " + i.indicator() + " (" + indicator(i.indicator())
-                    + ") is under its floor: it needs " + gain + " more points");
+            case "KEY_ITEM_BELOW_FLOOR" -> belowFloor(i);
             case "RAISE_INDICATOR" -> t("将 " + i.indicator() + "（" + indicator(i.indicator()) + "）提升至满分，可增 " + gain + " 分",
                     "Raise " + i.indicator() + " (" + indicator(i.indicator()) + ") to full marks: +" + gain + " points");
             default -> i.kind() + " " + (i.indicator() == null ? "" : i.indicator()) + " " + gain;
         };
+    }
+
+    private String belowFloor(RectificationItem i) {
+        String needs = i.needs() == null ? "" : fixed(i.needs());
+        String head = t("关键项 " + i.indicator() + "（" + indicator(i.indicator()) + "）低于最低得分，差 " + needs + " 分",
+                "Key item " + i.indicator() + " (" + indicator(i.indicator()) + ") is " + needs + " points under its floor");
+        if (i.steps().isEmpty()) {
+            return head + t("：提升至满分，可增 " + fixed(i.gain()) + " 分", ": raise it to full marks, +" + fixed(i.gain()) + " points");
+        }
+        StringBuilder s = new StringBuilder(head).append(t("：", ": "));
+        for (int n = 0; n < i.steps().size(); n++) {
+            s.append(n == 0 ? "" : t("；并且", "; and ")).append(step(i.steps().get(n)));
+        }
+        return s.toString();
+    }
+
+    /** One change a county can make: 将 X 提高到 5 以上，得 3 分（+1.5）. */
+    String step(RectificationStep s) {
+        String target = s.target() == null ? "" : plain(s.target());
+        String earns = s.points() == null ? "" : t("，得 " + plain(s.points()) + " 分", ": " + plain(s.points()) + " points");
+        String gain = t("（+" + plain(s.gain()) + "）", " (+" + plain(s.gain()) + ")");
+        return switch (s.action()) {
+            case "RAISE_TO" -> t("将 " + key(s.key()) + " 提高到 " + target + " 以上", "raise " + key(s.key()) + " to at least " + target);
+            case "SUPPLY_AT_LEAST" -> t("补充 " + key(s.key()) + "，达到 " + target + " 以上",
+                    "supply " + key(s.key()) + " of at least " + target);
+            case "RAISE_RATIO_TO" -> t("将 " + key(s.key()) + " 与 " + denominator(s) + " 之比提高到 " + target + " 以上",
+                    "raise " + key(s.key()) + " / " + denominator(s) + " to at least " + target);
+            case "SET_TRUE" -> t("做到 " + key(s.key()) + "（是）", "make " + key(s.key()) + " true");
+            case "REDUCE_TO" -> t("将 " + key(s.key()) + " 减少到 " + target + " 以下", "bring " + key(s.key()) + " down to " + target + " or fewer");
+            default -> s.action() + " " + s.key() + " " + target;
+        } + earns + gain;
+    }
+
+    private String denominator(RectificationStep s) {
+        return s.of() == null ? t("其分母", "its denominator") : key(s.of());
     }
 
     String kind(String kind) {

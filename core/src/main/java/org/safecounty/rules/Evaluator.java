@@ -106,7 +106,7 @@ public final class Evaluator {
             Tally tally = new Tally(indicatorResults,
                     bonusResults.stream().map(BonusResult::score).reduce(BigDecimal.ZERO, BigDecimal::add),
                     vetoes.stream().filter(v -> v.state() == VetoState.TRIGGERED).map(Worksheet::getId).toList(),
-                    undecided(vetoes), indicators.stream().collect(Collectors.toMap(Worksheet::getId, Indicator::missingGains)));
+                    undecided(vetoes), indicators.stream().collect(Collectors.toMap(Worksheet::getId, i -> i)));
             session.insert(tally);
             session.fireAllRules();
             if (tally.getVerdict() == null) {

@@ -227,18 +227,56 @@ class ScoredTest {
     }
 
     @Test
-    void value_absentKeyWithoutDefault_isRecordedAsMissing() {
+    void value_absentKeyWithoutDefault_isMissingOnlyOnceAPartNeedsIt() {
         Indicator i = directIndicator();
         Reading r = i.value("k.n");
         assertTrue(r.isMissing());
+        assertEquals(List.of(), i.missingKeys(), "reading a key alone does not make it missing");
+        i.award(i.stepped(r, List.of(new Band(dec("1"), dec("3")))));
         assertEquals(List.of("k.n"), i.missingKeys());
         assertTrue(i.hasMissing());
     }
 
-    private static Indicator directIndicator() {
-        Map<String, KeySpec> keys = Map.of("k.n", new KeySpec("k.n", KeyType.COUNT, "数", "n", null));
+    @Test
+    void ratio_overACountedZero_isNotApplicableAndItsAbsentNumeratorIsNotMissing() {
+        Indicator i = directIndicator(Map.of("k.d", counted("k.d", "0")));
+        Reading ratio = i.ratio(i.value("k.n"), i.value("k.d"));
+        assertTrue(ratio.isNotApplicable());
+        assertEquals(0, dec("3").compareTo(i.stepped(ratio, List.of(new Band(dec("1"), dec("3"))))));
+        assertEquals(List.of(), i.missingKeys());
+    }
+
+    @Test
+    void ratio_overAMissingDenominator_staysMissingWithBothKeys() {
+        Indicator i = directIndicator();
+        Reading ratio = i.ratio(i.value("k.n"), i.value("k.d"));
+        i.stepped(ratio, List.of(new Band(dec("1"), dec("3"))));
+        assertEquals(List.of("k.n", "k.d"), i.missingKeys());
+    }
+
+    @Test
+    void value_ofAnAbsentKeyWhoseBoundIsZero_isFixedAtZero() {
+        // k.n can never exceed k.d, and k.d is counted as 0: k.n is 0 without an item of its own
+        Indicator i = directIndicator(Map.of("k.d", counted("k.d", "0")));
+        Reading n = i.value("k.n");
+        assertTrue(n.hasValue());
+        assertEquals(0, n.value().signum());
+    }
+
+    private static CountedEvidence counted(String key, String value) {
+        return new CountedEvidence("e-" + key, key, dec(value), LocalDate.of(2020, 5, 1), null, "evidence[0]");
+    }
+
+    private static Indicator directIndicator(Map<String, CountedEvidence> measures) {
+        Map<String, KeySpec> keys = Map.of(
+                "k.n", new KeySpec("k.n", KeyType.COUNT, "数", "n", null, org.safecounty.pack.Bound.parse("k.d").orElseThrow(), null),
+                "k.d", new KeySpec("k.d", KeyType.COUNT, "总数", "d", null));
         CountyFacts facts = new CountyFacts(new Profile("990001", "测试县", "", 1000, 1, 1, 2020,
-                LocalDate.of(2020, 6, 1), Mode.SELF), Map.of(), List.of(), keys);
+                LocalDate.of(2020, 6, 1), Mode.SELF), measures, List.of(), keys);
         return new Indicator(new IndicatorSpec("Z.1", "Z", "z", "z", dec("3"), false), facts);
+    }
+
+    private static Indicator directIndicator() {
+        return directIndicator(Map.of());
     }
 }
