@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.safecounty.result.IndicatorStatus;
 import org.safecounty.result.NotAcceptedReason;
@@ -25,6 +26,16 @@ import org.safecounty.submission.Submission;
  * the standard ({@code /work/shared/standard/hebei-fds-county-2014.md}) as a test oracle for
  * differential testing against the Drools rule pack. Every figure of the standard is a constant
  * below; nothing is read from the rule pack.
+ *
+ * <p>A 0 denominator makes its numerator unnecessary (§2, clarified 2026-11): "a counted denominator
+ * of 0 fixes the numerator at 0", and that numerator "is not missing: it costs no points, does not
+ * make the indicator MISSING, does not appear in the rectification list, and leaves no veto
+ * undecided". Where the spared numerator is itself a denominator elsewhere it is read there as the 0
+ * it is fixed at, not as missing: {@code enf.cases_filed} 0 and no {@code enf.cases_closed} makes
+ * T3.4 and T3.5 both not applicable (and V4 decidable); {@code townships} 0 and no
+ * {@code org.township_offices} makes T1.3 and T2.5 not applicable; {@code enf.food_samples} 0 and no
+ * {@code enf.food_samples_passed} makes T3.2 and T3.3 not applicable. A denominator with no counted
+ * item that nothing fixes is still missing.
  */
 public final class PlainScorer {
 
@@ -212,10 +223,23 @@ public final class PlainScorer {
     private static final List<String> KEY_ITEMS = List.of("T1.2", "T2.1", "T3.1", "T3.3", "T3.4", "T3.5", "T3.7",
             "T7.1");
 
-    /** The outcome of scoring one submission. */
+    /**
+     * The outcome of scoring one submission.
+     *
+     * @param missingKeys     indicator id → the keys it needed that had no counted item, sorted (empty
+     *                        when nothing is missing; non-empty exactly when the status is MISSING)
+     * @param undecidedVetoes veto id → the keys it needed that had no counted item, sorted, for each of
+     *                        V2–V4 that is neither triggered nor decidable (§6, §7)
+     * @param notNeeded       indicator id → numerator keys with no counted item that a 0 denominator made
+     *                        unnecessary (§2, clarified 2026-11), sorted; only indicators that have some
+     * @param countedOverZero indicator id → numerator keys with a counted item (necessarily 0) over a 0
+     *                        denominator, sorted; only indicators that have some
+     */
     public record Score(Verdict verdict, BigDecimal total, BigDecimal base, BigDecimal bonus,
                        Map<String, BigDecimal> indicators, Map<String, IndicatorStatus> statuses,
-                       List<String> vetoes, Map<String, NotAcceptedReason> notAccepted, boolean inconsistent) {
+                       List<String> vetoes, Map<String, NotAcceptedReason> notAccepted, boolean inconsistent,
+                       Map<String, List<String>> missingKeys, Map<String, List<String>> undecidedVetoes,
+                       Map<String, List<String>> notNeeded, Map<String, List<String>> countedOverZero) {
     }
 
     public PlainScorer() {
@@ -242,6 +266,10 @@ public final class PlainScorer {
         private final Map<String, BigDecimal> indicators = new LinkedHashMap<>();
         private final Map<String, IndicatorStatus> statuses = new LinkedHashMap<>();
         private final Map<String, BigDecimal> maxima = new HashMap<>();
+        private final Map<String, List<String>> missingKeys = new LinkedHashMap<>();
+        private final Map<String, List<String>> undecidedVetoes = new TreeMap<>();
+        private final Map<String, List<String>> notNeeded = new TreeMap<>();
+        private final Map<String, List<String>> countedOverZero = new TreeMap<>();
 
         Run(Submission s) {
             this.s = s;
@@ -257,7 +285,8 @@ public final class PlainScorer {
             BigDecimal total = base.add(bonus);
 
             Set<String> triggered = new TreeSet<>();
-            boolean undecided = vetoes(triggered);
+            vetoes(triggered);
+            boolean undecided = !undecidedVetoes.isEmpty();
 
             Verdict verdict;
             if (!triggered.isEmpty()) {
@@ -277,7 +306,9 @@ public final class PlainScorer {
             }
             return new Score(verdict, total, base, bonus, Collections.unmodifiableMap(indicators),
                     Collections.unmodifiableMap(statuses), List.copyOf(triggered),
-                    Collections.unmodifiableMap(notAccepted), inconsistent);
+                    Collections.unmodifiableMap(notAccepted), inconsistent,
+                    Collections.unmodifiableMap(missingKeys), Collections.unmodifiableMap(undecidedVetoes),
+                    Collections.unmodifiableMap(notNeeded), Collections.unmodifiableMap(countedOverZero));
         }
 
         // ------------------------------------------------------------------ §2 counting
@@ -378,38 +409,78 @@ public final class PlainScorer {
             return BigDecimal.valueOf(s.county().population());
         }
 
-        /** enf.food_samples − enf.food_samples_passed, or null when either is missing. */
-        private BigDecimal failedSamples() {
-            BigDecimal food = num("enf.food_samples");
-            BigDecimal passed = num("enf.food_samples_passed");
-            return food == null || passed == null ? null : food.subtract(passed);
+        // ------------------------------------------------------------------ readings
+
+        /** A counted key's value, or missing (the key recorded). */
+        private Val val(String key) {
+            BigDecimal v = num(key);
+            return v != null ? Val.counted(key, v) : Val.missing(key);
+        }
+
+        /**
+         * A numerator key that is also read as a denominator elsewhere: its counted value; else 0
+         * when its own denominator is counted (or given) as 0, since a 0 denominator fixes its
+         * numerator at 0 and that numerator is then not missing (§2, clarified 2026-11); else
+         * missing.
+         */
+        private Val fixedBy(String key, Val denominator) {
+            Val v = val(key);
+            if (v.known() || !denominator.isZero()) {
+                return v;
+            }
+            return Val.fixedAtZero(key);
+        }
+
+        /** org.township_offices, fixed at 0 by a county of 0 townships when it has no counted item. */
+        private Val townshipOffices() {
+            return fixedBy("org.township_offices", Val.given(townships()));
+        }
+
+        /** enf.cases_closed, fixed at 0 by 0 counted cases filed when it has no counted item. */
+        private Val casesClosed() {
+            return fixedBy("enf.cases_closed", val("enf.cases_filed"));
+        }
+
+        /** enf.food_samples − enf.food_samples_passed (passed fixed at 0 by 0 food samples); missing keys of both. */
+        private Val failedSamples() {
+            Val food = val("enf.food_samples");
+            Val passed = fixedBy("enf.food_samples_passed", food);
+            if (food.known() && passed.known()) {
+                return Val.given(food.value().subtract(passed.value()));
+            }
+            return Val.missing(union(food.missing(), passed.missing()));
         }
 
         // ------------------------------------------------------------------ §3 consistency
 
         private void checkRatios() {
-            over(num("org.township_offices"), townships());
-            over(num("org.villages_with_coordinator"), villages());
-            over(num("cap.township_offices_with_rapid_test"), num("org.township_offices"));
-            over(num("enf.food_samples_passed"), num("enf.food_samples"));
-            over(num("enf.failed_samples_handled"), failedSamples());
-            over(num("enf.cases_closed"), num("enf.cases_filed"));
-            over(num("enf.penalties_disclosed"), num("enf.cases_closed"));
-            over(num("enf.catering_graded"), num("enf.catering_units"));
-            over(num("enf.school_canteens_grade_b_or_above"), num("enf.school_canteens"));
-            over(num("enf.school_canteens_inspected_quarterly"), num("enf.school_canteens"));
-            over(num("enf.small_businesses_registered"), num("enf.small_businesses"));
-            over(num("ent.large_producers_traceable"), num("ent.large_producers"));
-            over(num("ent.open_kitchens"), num("ent.central_kitchens"));
-            over(num("ent.large_producers_with_lab"), num("ent.large_producers"));
-            over(num("ind.workshops_licensed"), num("ind.workshops"));
-            over(num("ind.clusters_supervised"), num("ind.clusters"));
-            over(num("soc.complaints_handled"), num("soc.complaints"));
-            over(num("soc.schools_with_fs_education"), num("soc.schools"));
+            over(val("org.township_offices"), Val.given(townships()));
+            over(val("org.villages_with_coordinator"), Val.given(villages()));
+            over(val("cap.township_offices_with_rapid_test"), townshipOffices());
+            over(val("enf.food_samples_passed"), val("enf.food_samples"));
+            over(val("enf.failed_samples_handled"), failedSamples());
+            over(val("enf.cases_closed"), val("enf.cases_filed"));
+            over(val("enf.penalties_disclosed"), casesClosed());
+            over(val("enf.catering_graded"), val("enf.catering_units"));
+            over(val("enf.school_canteens_grade_b_or_above"), val("enf.school_canteens"));
+            over(val("enf.school_canteens_inspected_quarterly"), val("enf.school_canteens"));
+            over(val("enf.small_businesses_registered"), val("enf.small_businesses"));
+            over(val("ent.large_producers_traceable"), val("ent.large_producers"));
+            over(val("ent.open_kitchens"), val("ent.central_kitchens"));
+            over(val("ent.large_producers_with_lab"), val("ent.large_producers"));
+            over(val("ind.workshops_licensed"), val("ind.workshops"));
+            over(val("ind.clusters_supervised"), val("ind.clusters"));
+            over(val("soc.complaints_handled"), val("soc.complaints"));
+            over(val("soc.schools_with_fs_education"), val("soc.schools"));
         }
 
-        private void over(BigDecimal numerator, BigDecimal denominator) {
-            if (numerator != null && denominator != null && numerator.compareTo(denominator) > 0) {
+        /**
+         * A counted numerator above its denominator (counted, from the profile, computed, or fixed at 0
+         * by a 0 denominator of its own — e.g. penalties disclosed with 0 cases filed and no cases-closed
+         * item) is inconsistent evidence.
+         */
+        private void over(Val numerator, Val denominator) {
+            if (numerator.known() && denominator.known() && numerator.value().compareTo(denominator.value()) > 0) {
                 inconsistent = true;
             }
         }
@@ -421,7 +492,9 @@ public final class PlainScorer {
             private final String id;
             private final BigDecimal max;
             private BigDecimal sum = ZERO;
-            private boolean missing;
+            private final Set<String> missing = new TreeSet<>();
+            private final Set<String> spared = new TreeSet<>();
+            private final Set<String> zeroOverZero = new TreeSet<>();
             private int parts;
             private int naParts;
 
@@ -435,7 +508,7 @@ public final class PlainScorer {
                 parts++;
                 Boolean b = bool(key);
                 if (b == null) {
-                    missing = true;
+                    missing.add(key);
                 } else if (b) {
                     sum = sum.add(points);
                 }
@@ -443,14 +516,14 @@ public final class PlainScorer {
             }
 
             /** A stepped part on a value: first band (value ≥ threshold) reached gives its points. */
-            Acc steps(BigDecimal value, BigDecimal... bandsAndPoints) {
+            Acc steps(Val value, BigDecimal... bandsAndPoints) {
                 parts++;
-                if (value == null) {
-                    missing = true;
+                if (!value.known()) {
+                    missing.addAll(value.missing());
                     return this;
                 }
                 for (int i = 0; i < bandsAndPoints.length; i += 2) {
-                    if (value.compareTo(bandsAndPoints[i]) >= 0) {
+                    if (value.value().compareTo(bandsAndPoints[i]) >= 0) {
                         sum = sum.add(bandsAndPoints[i + 1]);
                         break;
                     }
@@ -459,22 +532,43 @@ public final class PlainScorer {
             }
 
             /**
+             * Whether a ratio part can be scored: a missing denominator is missing (and so is an absent
+             * numerator, which it does not excuse); a 0 denominator is not applicable whether or not
+             * its numerator counts, and the numerator is then not needed (§2, clarified 2026-11); else a
+             * missing numerator is missing.
+             */
+            private boolean scorable(Val n, Val d, BigDecimal fullPoints) {
+                parts++;
+                if (!d.known()) {
+                    missing.addAll(d.missing());
+                    missing.addAll(n.missing());
+                    return false;
+                }
+                if (d.isZero()) {
+                    naParts++;
+                    sum = sum.add(fullPoints);
+                    if (n.key() != null) {
+                        (n.counted() ? zeroOverZero : spared).add(n.key());
+                    }
+                    return false;
+                }
+                if (!n.known()) {
+                    missing.addAll(n.missing());
+                    return false;
+                }
+                return true;
+            }
+
+            /**
              * A stepped ratio part: num/den ≥ threshold by cross-multiplication; a 0 denominator is
              * not applicable and gives the part's full points (the first band's points).
              */
-            Acc ratio(BigDecimal n, BigDecimal d, BigDecimal... bandsAndPoints) {
-                parts++;
-                if (n == null || d == null) {
-                    missing = true;
-                    return this;
-                }
-                if (d.signum() == 0) {
-                    naParts++;
-                    sum = sum.add(bandsAndPoints[1]);
+            Acc ratio(Val n, Val d, BigDecimal... bandsAndPoints) {
+                if (!scorable(n, d, bandsAndPoints[1])) {
                     return this;
                 }
                 for (int i = 0; i < bandsAndPoints.length; i += 2) {
-                    if (n.compareTo(bandsAndPoints[i].multiply(d)) >= 0) {
+                    if (n.value().compareTo(bandsAndPoints[i].multiply(d.value())) >= 0) {
                         sum = sum.add(bandsAndPoints[i + 1]);
                         break;
                     }
@@ -483,14 +577,14 @@ public final class PlainScorer {
             }
 
             /** Per-capita stepped part: count per {@code per} residents ≥ threshold. */
-            Acc perCapita(BigDecimal count, BigDecimal per, BigDecimal... bandsAndPoints) {
+            Acc perCapita(Val count, BigDecimal per, BigDecimal... bandsAndPoints) {
                 parts++;
-                if (count == null) {
-                    missing = true;
+                if (!count.known()) {
+                    missing.addAll(count.missing());
                     return this;
                 }
                 for (int i = 0; i < bandsAndPoints.length; i += 2) {
-                    if (count.multiply(per).compareTo(bandsAndPoints[i].multiply(population())) >= 0) {
+                    if (count.value().multiply(per).compareTo(bandsAndPoints[i].multiply(population())) >= 0) {
                         sum = sum.add(bandsAndPoints[i + 1]);
                         break;
                     }
@@ -499,18 +593,11 @@ public final class PlainScorer {
             }
 
             /** Proportional part: points × min(1, (n/d)/target), one division. */
-            Acc proportional(BigDecimal n, BigDecimal d, BigDecimal target, BigDecimal points) {
-                parts++;
-                if (n == null || d == null) {
-                    missing = true;
+            Acc proportional(Val n, Val d, BigDecimal target, BigDecimal points) {
+                if (!scorable(n, d, points)) {
                     return this;
                 }
-                if (d.signum() == 0) {
-                    naParts++;
-                    sum = sum.add(points);
-                    return this;
-                }
-                BigDecimal p = points.multiply(n).divide(d.multiply(target), MC);
+                BigDecimal p = points.multiply(n.value()).divide(d.value().multiply(target), MC);
                 sum = sum.add(p.min(points));
                 return this;
             }
@@ -524,7 +611,7 @@ public final class PlainScorer {
             void done() {
                 BigDecimal score = sum.min(max).setScale(SCALE, ROUNDING);
                 IndicatorStatus status;
-                if (missing) {
+                if (!missing.isEmpty()) {
                     status = IndicatorStatus.MISSING;
                 } else if (parts > 0 && naParts == parts && score.compareTo(max) == 0) {
                     status = IndicatorStatus.NOT_APPLICABLE;
@@ -538,6 +625,13 @@ public final class PlainScorer {
                 indicators.put(id, score);
                 statuses.put(id, status);
                 maxima.put(id, max);
+                missingKeys.put(id, List.copyOf(missing));
+                if (!spared.isEmpty()) {
+                    notNeeded.put(id, List.copyOf(spared));
+                }
+                if (!zeroOverZero.isEmpty()) {
+                    countedOverZero.put(id, List.copyOf(zeroOverZero));
+                }
             }
         }
 
@@ -549,98 +643,98 @@ public final class PlainScorer {
             // T1
             ind("T1.1", T1_1_MAX).flag("org.committee_chaired_by_head", T1_1_CHAIRED)
                     .flag("org.member_duties_documented", T1_1_DUTIES).done();
-            ind("T1.2", T1_2_MAX).steps(num("org.assessment_weight_pct"),
+            ind("T1.2", T1_2_MAX).steps(val("org.assessment_weight_pct"),
                     T1_2_BAND1, T1_2_BAND1_PTS, T1_2_BAND2, T1_2_BAND2_PTS).done();
-            ind("T1.3", T1_3_MAX).ratio(num("org.township_offices"), townships(),
+            ind("T1.3", T1_3_MAX).ratio(val("org.township_offices"), Val.given(townships()),
                     T1_3_BAND1, T1_3_BAND1_PTS, T1_3_BAND2, T1_3_BAND2_PTS).done();
-            ind("T1.4", T1_4_MAX).proportional(num("org.villages_with_coordinator"), villages(), T1_4_TARGET,
-                    T1_4_MAX).done();
+            ind("T1.4", T1_4_MAX).proportional(val("org.villages_with_coordinator"), Val.given(villages()),
+                    T1_4_TARGET, T1_4_MAX).done();
 
             // T2
             ind("T2.1", T2_1_MAX).flag("cap.budget_included", T2_1_MAX).done();
-            ind("T2.2", T2_2_MAX).perCapita(num("cap.enforcement_staff"), T2_2_PER_RESIDENTS,
+            ind("T2.2", T2_2_MAX).perCapita(val("cap.enforcement_staff"), T2_2_PER_RESIDENTS,
                     T2_2_BAND1, T2_2_BAND1_PTS, T2_2_BAND2, T2_2_BAND2_PTS).done();
-            ind("T2.3", T2_3_MAX).proportional(num("cap.training_hours_per_staff"), ONE, T2_3_TARGET, T2_3_MAX)
-                    .done();
+            ind("T2.3", T2_3_MAX).proportional(val("cap.training_hours_per_staff"), Val.given(ONE), T2_3_TARGET,
+                    T2_3_MAX).done();
             ind("T2.4", T2_4_MAX).flag("cap.testing_center_integrated", T2_4_MAX).done();
-            ind("T2.5", T2_5_MAX).ratio(num("cap.township_offices_with_rapid_test"), num("org.township_offices"),
+            ind("T2.5", T2_5_MAX).ratio(val("cap.township_offices_with_rapid_test"), townshipOffices(),
                     T2_5_BAND1, T2_5_BAND1_PTS, T2_5_BAND2, T2_5_BAND2_PTS).done();
 
             // T3
             ind("T3.1", T3_1_MAX)
-                    .perCapita(num("enf.food_samples"), T3_1_PER_RESIDENTS, T3_1_FOOD_MIN, T3_1_FOOD_PTS)
-                    .perCapita(num("enf.residue_samples"), T3_1_PER_RESIDENTS, T3_1_RESIDUE_MIN, T3_1_RESIDUE_PTS)
+                    .perCapita(val("enf.food_samples"), T3_1_PER_RESIDENTS, T3_1_FOOD_MIN, T3_1_FOOD_PTS)
+                    .perCapita(val("enf.residue_samples"), T3_1_PER_RESIDENTS, T3_1_RESIDUE_MIN, T3_1_RESIDUE_PTS)
                     .done();
-            ind("T3.2", T3_2_MAX).ratio(num("enf.food_samples_passed"), num("enf.food_samples"),
+            ind("T3.2", T3_2_MAX).ratio(val("enf.food_samples_passed"), val("enf.food_samples"),
                     T3_2_BAND1, T3_2_BAND1_PTS, T3_2_BAND2, T3_2_BAND2_PTS).done();
-            ind("T3.3", T3_3_MAX).ratio(num("enf.failed_samples_handled"), failedSamples(), T3_3_BAND, T3_3_MAX)
+            ind("T3.3", T3_3_MAX).ratio(val("enf.failed_samples_handled"), failedSamples(), T3_3_BAND, T3_3_MAX)
                     .done();
-            ind("T3.4", T3_4_MAX).ratio(num("enf.cases_closed"), num("enf.cases_filed"), T3_4_BAND, T3_4_MAX)
+            ind("T3.4", T3_4_MAX).ratio(val("enf.cases_closed"), val("enf.cases_filed"), T3_4_BAND, T3_4_MAX)
                     .done();
-            ind("T3.5", T3_5_MAX).ratio(num("enf.penalties_disclosed"), num("enf.cases_closed"), T3_5_BAND,
-                    T3_5_MAX).done();
-            ind("T3.6", T3_6_MAX).ratio(num("enf.catering_graded"), num("enf.catering_units"),
+            ind("T3.5", T3_5_MAX).ratio(val("enf.penalties_disclosed"), casesClosed(), T3_5_BAND, T3_5_MAX)
+                    .done();
+            ind("T3.6", T3_6_MAX).ratio(val("enf.catering_graded"), val("enf.catering_units"),
                     T3_6_BAND1, T3_6_BAND1_PTS, T3_6_BAND2, T3_6_BAND2_PTS).done();
             BigDecimal violations = num("enf.school_zone_violations");
             if (violations == null) {
                 violations = T3_7_VIOLATIONS_ABSENT;
             }
             ind("T3.7", T3_7_MAX)
-                    .ratio(num("enf.school_canteens_grade_b_or_above"), num("enf.school_canteens"),
+                    .ratio(val("enf.school_canteens_grade_b_or_above"), val("enf.school_canteens"),
                             T3_7_GRADE_BAND, T3_7_GRADE_PTS)
-                    .ratio(num("enf.school_canteens_inspected_quarterly"), num("enf.school_canteens"),
+                    .ratio(val("enf.school_canteens_inspected_quarterly"), val("enf.school_canteens"),
                             T3_7_INSPECT_BAND, T3_7_INSPECT_PTS)
                     .deduct(T3_7_DEDUCTION_PER_VIOLATION.multiply(violations))
                     .done();
-            ind("T3.8", T3_8_MAX).ratio(num("enf.small_businesses_registered"), num("enf.small_businesses"),
+            ind("T3.8", T3_8_MAX).ratio(val("enf.small_businesses_registered"), val("enf.small_businesses"),
                     T3_8_BAND1, T3_8_BAND1_PTS, T3_8_BAND2, T3_8_BAND2_PTS).done();
             ind("T3.9", T3_9_MAX).flag("enf.risk_ledger_maintained", T3_9_MAX).done();
 
             // T4
-            ind("T4.1", T4_1_MAX).ratio(num("ent.large_producers_traceable"), num("ent.large_producers"),
+            ind("T4.1", T4_1_MAX).ratio(val("ent.large_producers_traceable"), val("ent.large_producers"),
                     T4_1_BAND1, T4_1_BAND1_PTS, T4_1_BAND2, T4_1_BAND2_PTS).done();
-            ind("T4.2", T4_2_MAX).ratio(num("ent.open_kitchens"), num("ent.central_kitchens"),
+            ind("T4.2", T4_2_MAX).ratio(val("ent.open_kitchens"), val("ent.central_kitchens"),
                     T4_2_BAND1, T4_2_BAND1_PTS, T4_2_BAND2, T4_2_BAND2_PTS).done();
-            ind("T4.3", T4_3_MAX).proportional(num("ent.large_producers_with_lab"), num("ent.large_producers"),
+            ind("T4.3", T4_3_MAX).proportional(val("ent.large_producers_with_lab"), val("ent.large_producers"),
                     T4_3_TARGET, T4_3_MAX).done();
             ind("T4.4", T4_4_MAX).flag("ent.blacklist_published", T4_4_MAX).done();
-            ind("T4.5", T4_5_MAX).steps(num("ent.credit_file_coverage_pct"),
+            ind("T4.5", T4_5_MAX).steps(val("ent.credit_file_coverage_pct"),
                     T4_5_BAND1, T4_5_BAND1_PTS, T4_5_BAND2, T4_5_BAND2_PTS).done();
-            ind("T4.6", T4_6_MAX).steps(num("ent.insured_enterprises"),
+            ind("T4.6", T4_6_MAX).steps(val("ent.insured_enterprises"),
                     T4_6_BAND1, T4_6_BAND1_PTS, T4_6_BAND2, T4_6_BAND2_PTS).done();
 
             // T5
             ind("T5.1", T5_1_MAX).flag(PLAN_KEY, T5_1_MAX).done();
-            ind("T5.2", T5_2_MAX).steps(num("emg.drills"), T5_2_MIN_DRILLS, T5_2_MAX).done();
+            ind("T5.2", T5_2_MAX).steps(val("emg.drills"), T5_2_MIN_DRILLS, T5_2_MAX).done();
             ind("T5.3", T5_3_MAX).flag("emg.opinion_monitoring", T5_3_MAX).done();
             long onTime = incidents.stream()
                     .filter(i -> i.reportedWithinHours().compareTo(T5_4_HOURS) <= 0).count();
-            ind("T5.4", T5_4_MAX).ratio(BigDecimal.valueOf(onTime), BigDecimal.valueOf(incidents.size()),
-                    T5_4_BAND, T5_4_MAX).done();
+            ind("T5.4", T5_4_MAX).ratio(Val.given(BigDecimal.valueOf(onTime)),
+                    Val.given(BigDecimal.valueOf(incidents.size())), T5_4_BAND, T5_4_MAX).done();
 
             // T6
-            ind("T6.1", T6_1_MAX).proportional(num("ind.standardised_production_pct"), ONE, T6_1_TARGET, T6_1_MAX)
-                    .done();
-            ind("T6.2", T6_2_MAX).ratio(num("ind.workshops_licensed"), num("ind.workshops"),
+            ind("T6.1", T6_1_MAX).proportional(val("ind.standardised_production_pct"), Val.given(ONE), T6_1_TARGET,
+                    T6_1_MAX).done();
+            ind("T6.2", T6_2_MAX).ratio(val("ind.workshops_licensed"), val("ind.workshops"),
                     T6_2_BAND1, T6_2_BAND1_PTS, T6_2_BAND2, T6_2_BAND2_PTS).done();
-            ind("T6.3", T6_3_MAX).ratio(num("ind.clusters_supervised"), num("ind.clusters"), T6_3_BAND, T6_3_MAX)
+            ind("T6.3", T6_3_MAX).ratio(val("ind.clusters_supervised"), val("ind.clusters"), T6_3_BAND, T6_3_MAX)
                     .done();
 
             // T7
-            ind("T7.1", T7_1_MAX).steps(num("soc.satisfaction_score"),
+            ind("T7.1", T7_1_MAX).steps(val("soc.satisfaction_score"),
                     T7_1_BAND1, T7_1_BAND1_PTS, T7_1_BAND2, T7_1_BAND2_PTS, T7_1_BAND3, T7_1_BAND3_PTS).done();
             ind("T7.2", T7_2_MAX)
-                    .steps(num("soc.awareness_pct"), T7_2_AWARENESS_MIN, T7_2_AWARENESS_PTS)
-                    .steps(num("soc.support_pct"), T7_2_SUPPORT_MIN, T7_2_SUPPORT_PTS).done();
+                    .steps(val("soc.awareness_pct"), T7_2_AWARENESS_MIN, T7_2_AWARENESS_PTS)
+                    .steps(val("soc.support_pct"), T7_2_SUPPORT_MIN, T7_2_SUPPORT_PTS).done();
             ind("T7.3", T7_3_MAX)
                     .flag("soc.reporting_reward_system", T7_3_SYSTEM_PTS)
-                    .steps(num("soc.rewards_paid"), T7_3_REWARDS_MIN, T7_3_REWARDS_PTS)
-                    .ratio(num("soc.complaints_handled"), num("soc.complaints"),
+                    .steps(val("soc.rewards_paid"), T7_3_REWARDS_MIN, T7_3_REWARDS_PTS)
+                    .ratio(val("soc.complaints_handled"), val("soc.complaints"),
                             T7_3_HANDLED_BAND1, T7_3_HANDLED_BAND1_PTS, T7_3_HANDLED_BAND2, T7_3_HANDLED_BAND2_PTS)
                     .done();
             ind("T7.4", T7_4_MAX)
                     .flag("soc.publicity_week", T7_4_WEEK_PTS)
-                    .ratio(num("soc.schools_with_fs_education"), num("soc.schools"), T7_4_SCHOOLS_BAND,
+                    .ratio(val("soc.schools_with_fs_education"), val("soc.schools"), T7_4_SCHOOLS_BAND,
                             T7_4_SCHOOLS_PTS)
                     .done();
         }
@@ -659,53 +753,107 @@ public final class PlainScorer {
 
         // ------------------------------------------------------------------ §6 vetoes
 
-        /** Adds the triggered vetoes; returns whether any of V2–V4 could not be decided. */
-        private boolean vetoes(Set<String> triggered) {
-            boolean undecided = false;
+        /** Adds the triggered vetoes, and each of V2–V4 that cannot be decided with the keys it lacks. */
+        private void vetoes(Set<String> triggered) {
             // V1
             if (incidents.stream().anyMatch(i -> V1_LEVELS.contains(i.level()))) {
                 triggered.add("V1");
             }
-            // V2
-            BigDecimal satisfaction = num("soc.satisfaction_score");
-            if (satisfaction == null) {
-                undecided = true;
-            } else if (satisfaction.compareTo(V2_MIN_SATISFACTION) < 0) {
+            // V2: needs a valid survey; an invalid one leaves the satisfaction score uncounted (§2)
+            Val satisfaction = val("soc.satisfaction_score");
+            if (!satisfaction.known()) {
+                undecidedVetoes.put("V2", List.copyOf(satisfaction.missing()));
+            } else if (satisfaction.value().compareTo(V2_MIN_SATISFACTION) < 0) {
                 triggered.add("V2");
             }
-            // V3
-            BigDecimal food = num("enf.food_samples");
-            BigDecimal residue = num("enf.residue_samples");
-            boolean foodShort = food != null
-                    && food.multiply(V3_PER_RESIDENTS).compareTo(V3_FOOD_MIN.multiply(population())) < 0;
-            boolean residueShort = residue != null
-                    && residue.multiply(V3_PER_RESIDENTS).compareTo(V3_RESIDUE_MIN.multiply(population())) < 0;
+            // V3: either count below its line triggers it, even with the other missing
+            Val food = val("enf.food_samples");
+            Val residue = val("enf.residue_samples");
+            boolean foodShort = food.known()
+                    && food.value().multiply(V3_PER_RESIDENTS).compareTo(V3_FOOD_MIN.multiply(population())) < 0;
+            boolean residueShort = residue.known()
+                    && residue.value().multiply(V3_PER_RESIDENTS).compareTo(V3_RESIDUE_MIN.multiply(population())) < 0;
             if (foodShort || residueShort) {
                 triggered.add("V3");
-            } else if (food == null || residue == null) {
-                undecided = true;
+            } else if (!food.known() || !residue.known()) {
+                undecidedVetoes.put("V3", List.copyOf(union(food.missing(), residue.missing())));
             }
-            // V4
-            boolean below = belowOne(num("enf.failed_samples_handled"), failedSamples())
-                    || belowOne(num("enf.cases_closed"), num("enf.cases_filed"))
-                    || belowOne(num("enf.penalties_disclosed"), num("enf.cases_closed"));
-            boolean v4Missing = num("enf.failed_samples_handled") == null || failedSamples() == null
-                    || num("enf.cases_closed") == null || num("enf.cases_filed") == null
-                    || num("enf.penalties_disclosed") == null;
+            // V4: T3.3, T3.4 or T3.5 below 1; a 0 denominator neither triggers it nor needs its numerator
+            Set<String> v4Missing = new TreeSet<>();
+            boolean below = belowOne(val("enf.failed_samples_handled"), failedSamples(), v4Missing)
+                    | belowOne(val("enf.cases_closed"), val("enf.cases_filed"), v4Missing)
+                    | belowOne(val("enf.penalties_disclosed"), casesClosed(), v4Missing);
             if (below) {
                 triggered.add("V4");
-            } else if (v4Missing) {
-                undecided = true;
+            } else if (!v4Missing.isEmpty()) {
+                undecidedVetoes.put("V4", List.copyOf(v4Missing));
             }
             // V5
             if (incidents.stream().anyMatch(Incident::concealed) || Boolean.TRUE.equals(bool(FALSIFIED_KEY))) {
                 triggered.add("V5");
             }
-            return undecided;
         }
 
-        private static boolean belowOne(BigDecimal n, BigDecimal d) {
-            return n != null && d != null && d.signum() != 0 && n.compareTo(V4_RATIO.multiply(d)) < 0;
+        /** Whether n/d is below 1; the keys it needs and lacks go to {@code missing}. */
+        private static boolean belowOne(Val n, Val d, Set<String> missing) {
+            if (!d.known()) {
+                missing.addAll(d.missing());
+                missing.addAll(n.missing());
+                return false;
+            }
+            if (d.isZero()) {
+                return false;
+            }
+            if (!n.known()) {
+                missing.addAll(n.missing());
+                return false;
+            }
+            return n.value().compareTo(V4_RATIO.multiply(d.value())) < 0;
+        }
+
+        private static Set<String> union(Set<String> a, Set<String> b) {
+            Set<String> u = new TreeSet<>(a);
+            u.addAll(b);
+            return u;
+        }
+    }
+
+    /**
+     * A figure an indicator reads: a value, or missing with the keys that lack a counted item.
+     *
+     * @param key     the key it was read from, or null for a profile field, a computed figure or a count
+     *                of incidents
+     * @param counted whether the value is a counted item of {@code key} (false when fixed at 0 by a 0
+     *                denominator, or missing)
+     */
+    private record Val(BigDecimal value, Set<String> missing, String key, boolean counted) {
+
+        static Val counted(String key, BigDecimal value) {
+            return new Val(value, Set.of(), key, true);
+        }
+
+        static Val given(BigDecimal value) {
+            return new Val(value, Set.of(), null, false);
+        }
+
+        static Val fixedAtZero(String key) {
+            return new Val(ZERO, Set.of(), key, false);
+        }
+
+        static Val missing(String key) {
+            return new Val(null, new TreeSet<>(Set.of(key)), key, false);
+        }
+
+        static Val missing(Set<String> keys) {
+            return new Val(null, new TreeSet<>(keys), null, false);
+        }
+
+        boolean known() {
+            return value != null;
+        }
+
+        boolean isZero() {
+            return value != null && value.signum() == 0;
         }
     }
 }

@@ -36,6 +36,11 @@ final class Hebei2014 {
     final RulePack pack;
     final Assessor assessor;
     final SubmissionGenerator generator;
+    final ZeroDenominators zeros;
+
+    /** One submission in this many gets 0 denominators; in it, one ratio in this many. */
+    static final int ZERO_PASS_ONE_IN = 3;
+    static final int ZERO_RATIO_ONE_IN = 4;
 
     private Hebei2014() {
         try {
@@ -46,6 +51,7 @@ final class Hebei2014 {
         pack = RulePack.load(files);
         assessor = Assessor.of(pack);
         generator = new SubmissionGenerator(pack, new SubmissionGenerator.Options(2014, List.of()));
+        zeros = new ZeroDenominators(pack.catalogue());
     }
 
     /** Loads the bundled pack from its folder; each test class keeps its own. */
@@ -65,8 +71,22 @@ final class Hebei2014 {
         return "random".equals(seed) ? theory.withFixedSeed(System.nanoTime()) : theory.withFixedSeed(Long.parseLong(seed));
     }
 
+    /**
+     * Valid submissions: the testkit's, one in {@value #ZERO_PASS_ONE_IN} of them rewritten so that
+     * about one ratio in {@value #ZERO_RATIO_ONE_IN} has a 0 denominator, its numerator counted as 0
+     * or absent ({@link ZeroDenominators}); and every one kept consistent (no numerator above a
+     * denominator, counted or fixed at 0).
+     */
     Gen<ObjectNode> submissions() {
-        return QuickTheoriesGens.validSubmissions(generator);
+        return QuickTheoriesGens.draws().map(d -> {
+            ObjectNode s = generator.valid(d);
+            return d.oneIn(ZERO_PASS_ONE_IN) ? zeros.zero(d, s, ZERO_RATIO_ONE_IN) : zeros.keepConsistent(d, s);
+        });
+    }
+
+    /** Valid submissions where about every other ratio has a 0 denominator, its numerator counted as 0 or absent. */
+    Gen<ObjectNode> zeroDenominatorSubmissions() {
+        return QuickTheoriesGens.draws().map(d -> zeros.zero(d, generator.valid(d), 2));
     }
 
     AssessmentResult assess(JsonNode submission) {
