@@ -71,60 +71,60 @@ class CatalogueReaderTest {
     @Test
     void readCatalogue_unknownFieldInIndicator_namesItsYamlPath() {
         MiniFiles mini = MiniFiles.load().replace("pack.yaml", "{ id: B.1, max: 6,", "{ id: B.1, colour: red, max: 6,");
-        assertEquals(List.of("pack.yaml: tasks[1].indicators[0].colour PACK_CATALOGUE"), problems(mini));
+        assertEquals(List.of("pack.yaml:34: tasks[1].indicators[0].colour PACK_CATALOGUE"), problems(mini));
     }
 
     @Test
     void readCatalogue_unknownTopLevelField_namesIt() {
         MiniFiles mini = MiniFiles.load().replace("pack.yaml", "decimals: 2", "decimals: 2\nrounding: HALF_UP");
-        assertEquals(List.of("pack.yaml: rounding PACK_CATALOGUE"), problems(mini));
+        assertEquals(List.of("pack.yaml:8: rounding PACK_CATALOGUE"), problems(mini));
     }
 
     @Test
     void readCatalogue_unknownFieldInKey_namesIt() {
         MiniFiles mini = MiniFiles.load().replace("pack.yaml", "a.hours:       { type: NUMBER,",
                 "a.hours:       { type: NUMBER, unit: h,");
-        assertEquals(List.of("pack.yaml: keys.a.hours.unit PACK_CATALOGUE"), problems(mini));
+        assertEquals(List.of("pack.yaml:46: keys.a.hours.unit PACK_CATALOGUE"), problems(mini));
     }
 
     @Test
     void readCatalogue_unknownKeyType_namesIt() {
         MiniFiles mini = MiniFiles.load().replace("pack.yaml", "a.hours:       { type: NUMBER,",
                 "a.hours:       { type: DECIMAL,");
-        assertEquals(List.of("pack.yaml: keys.a.hours.type PACK_CATALOGUE"), problems(mini));
+        assertEquals(List.of("pack.yaml:46: keys.a.hours.type PACK_CATALOGUE"), problems(mini));
     }
 
     @Test
     void readCatalogue_countingNamesBandsParameter_isWrongKind() {
         MiniFiles mini = MiniFiles.load().replace("pack.yaml", "evidenceYearsBack: window.years_back",
                 "evidenceYearsBack: A.1.bands");
-        assertEquals(List.of("pack.yaml: counting.evidenceYearsBack PACK_CATALOGUE"), problems(mini));
+        assertEquals(List.of("pack.yaml:11: counting.evidenceYearsBack PACK_CATALOGUE"), problems(mini));
     }
 
     @Test
     void readCatalogue_countingNamesUnknownParameter_namesIt() {
         MiniFiles mini = MiniFiles.load().replace("pack.yaml", "minimumRespondents: survey.min_respondents",
                 "minimumRespondents: survey.nothing");
-        assertEquals(List.of("pack.yaml: counting.surveys[0].minimumRespondents PACK_CATALOGUE"), problems(mini));
+        assertEquals(List.of("pack.yaml:17: counting.surveys[0].minimumRespondents PACK_CATALOGUE"), problems(mini));
     }
 
     @Test
     void readCatalogue_surveyNamesUnknownKey_namesIt() {
         MiniFiles mini = MiniFiles.load().replace("pack.yaml", "keys: [s.score]", "keys: [s.score, s.nothing]");
-        assertEquals(List.of("pack.yaml: counting.surveys[0].keys PACK_CATALOGUE"), problems(mini));
+        assertEquals(List.of("pack.yaml:18: counting.surveys[0].keys PACK_CATALOGUE"), problems(mini));
     }
 
     @Test
     void readCatalogue_unknownMode_namesIt() {
         MiniFiles mini = MiniFiles.load().replace("pack.yaml", "verifiedOnlyIn: [ACCEPTANCE]",
                 "verifiedOnlyIn: [ACCEPTANCE, AUDIT]");
-        assertEquals(List.of("pack.yaml: counting.verifiedOnlyIn PACK_CATALOGUE"), problems(mini));
+        assertEquals(List.of("pack.yaml:10: counting.verifiedOnlyIn PACK_CATALOGUE"), problems(mini));
     }
 
     @Test
     void readCatalogue_indicatorMaxNotANumber_namesIt() {
         MiniFiles mini = MiniFiles.load().replace("pack.yaml", "{ id: A.2, max: 3,", "{ id: A.2, max: three,");
-        assertEquals(List.of("pack.yaml: tasks[0].indicators[1].max PACK_CATALOGUE"), problems(mini));
+        assertEquals(List.of("pack.yaml:27: tasks[0].indicators[1].max PACK_CATALOGUE"), problems(mini));
     }
 
     @Test
@@ -155,30 +155,30 @@ class CatalogueReaderTest {
     void readParameters_unknownField_namesIt() {
         MiniFiles mini = MiniFiles.load().replace("parameters.yaml",
                 "A.2.points:  { zh: 学时满分,", "A.2.points:  { unit: h, zh: 学时满分,");
-        assertEquals(List.of("parameters.yaml: A.2.points.unit PACK_CATALOGUE"), problems(mini));
+        assertEquals(List.of("parameters.yaml:26: A.2.points.unit PACK_CATALOGUE"), problems(mini));
     }
 
     @Test
     void readParameters_twoKinds_namesTheParameter() {
         MiniFiles mini = MiniFiles.load().replace("parameters.yaml", "ref: \"§6\", value: 50 }",
                 "ref: \"§6\", value: 50, values: [a] }");
-        assertEquals(List.of("parameters.yaml: W2.min PACK_CATALOGUE"), problems(mini));
+        assertEquals(List.of("parameters.yaml:49: W2.min PACK_CATALOGUE"), problems(mini));
     }
 
     @Test
     void readParameters_bandsNotHighestFirst_namesTheBand() {
         MiniFiles mini = MiniFiles.load().replace("parameters.yaml", "- { atLeast: 3, points: 2 }",
                 "- { atLeast: 6, points: 2 }");
-        assertEquals(List.of("parameters.yaml: A.1.bands.bands[1] PACK_CATALOGUE"), problems(mini));
+        assertEquals(List.of("parameters.yaml:25: A.1.bands.bands[1] PACK_CATALOGUE"), problems(mini));
     }
 
     @Test
     void readParameters_noParametersYaml_reportsItAndEveryCountingParameter() {
         List<String> problems = problems(MiniFiles.load().remove("parameters.yaml"));
         assertEquals(List.of("parameters.yaml PACK_FILE_MISSING",
-                "pack.yaml: counting.evidenceYearsBack PACK_CATALOGUE",
-                "pack.yaml: counting.evidenceYearsBackByKey.a.plan PACK_CATALOGUE",
-                "pack.yaml: counting.incidentMonthsBack PACK_CATALOGUE",
-                "pack.yaml: counting.surveys[0].minimumRespondents PACK_CATALOGUE"), problems);
+                "pack.yaml:11: counting.evidenceYearsBack PACK_CATALOGUE",
+                "pack.yaml:13: counting.evidenceYearsBackByKey.a.plan PACK_CATALOGUE",
+                "pack.yaml:14: counting.incidentMonthsBack PACK_CATALOGUE",
+                "pack.yaml:17: counting.surveys[0].minimumRespondents PACK_CATALOGUE"), problems);
     }
 }
