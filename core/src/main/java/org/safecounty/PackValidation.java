@@ -23,8 +23,7 @@ public final class PackValidation {
         try {
             return validate(PackFiles.fromDirectory(dir), policy);
         } catch (IOException e) {
-            return List.of(new Problem(dir.toString(), "PACK_UNREADABLE", "无法读取规则包：" + e.getMessage(),
-                    "cannot read the rule pack: " + e.getMessage()));
+            return List.of(PackFiles.problem(dir.toString(), e));
         }
     }
 

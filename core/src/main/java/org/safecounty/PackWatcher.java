@@ -76,8 +76,7 @@ public final class PackWatcher implements AutoCloseable {
         try {
             files = PackFiles.fromDirectory(dir);
         } catch (IOException e) {
-            return refuse(List.of(new Problem(dir.toString(), "PACK_UNREADABLE", "无法读取规则包：" + e.getMessage(),
-                    "cannot read the rule pack: " + e.getMessage())), null);
+            return refuse(List.of(PackFiles.problem(dir.toString(), e)), null);
         }
         String now = fingerprint(files);
         if (now.equals(fingerprint)) {

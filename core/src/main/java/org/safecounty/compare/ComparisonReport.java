@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.TreeMap;
+import org.safecounty.report.Escape;
 import org.safecounty.report.HtmlReport;
 import org.safecounty.result.Verdict;
 
@@ -20,8 +21,8 @@ public final class ComparisonReport {
 
     public static String text(Comparison c) {
         StringBuilder out = new StringBuilder();
-        out.append("比较 comparison: ").append(c.from().id()).append(' ').append(c.from().version()).append(" → ")
-                .append(c.to().id()).append(' ').append(c.to().version()).append(", ").append(c.counties())
+        out.append("比较 comparison: ").append(t(c.from().id())).append(' ').append(t(c.from().version())).append(" → ")
+                .append(t(c.to().id())).append(' ').append(t(c.to().version())).append(", ").append(c.counties())
                 .append(" 县 counties\n\n结论变化矩阵 verdict matrix (rows: from, columns: to)\n");
         out.append(String.format("  %-11s", ""));
         for (Verdict v : Verdict.values()) {
@@ -37,27 +38,28 @@ public final class ComparisonReport {
         }
         out.append("\n结论改变的县 counties whose verdict changes: ").append(c.flips().size()).append('\n');
         for (CountyChange ch : c.flips()) {
-            out.append("  ").append(ch.code()).append(' ').append(ch.name()).append("  ").append(ch.from()).append(" → ")
+            out.append("  ").append(t(ch.code())).append(' ').append(t(ch.name())).append("  ").append(ch.from()).append(" → ")
                     .append(ch.to()).append("  ").append(plain(ch.totalFrom())).append(" → ").append(plain(ch.totalTo()))
-                    .append('\n').append("      ").append(String.join("; ", ch.causes())).append('\n');
+                    .append('\n').append("      ").append(t(String.join("; ", ch.causes()))).append('\n');
         }
         out.append("\n任务得分变化 score change per task (counties changed, total, mean)\n");
-        c.tasks().forEach(t -> out.append(String.format("  %-6s %4d %10s %8s%n", t.id(), t.counties(), plain(t.total()),
-                plain(t.mean()))));
+        c.tasks().forEach(task -> out.append(String.format("  %-6s %4d %10s %8s%n", t(task.id()), task.counties(),
+                plain(task.total()), plain(task.mean()))));
         out.append("\n指标得分变化 score change per indicator (counties changed, total, mean)\n");
         c.indicators().stream().filter(i -> i.counties() > 0).forEach(i -> out.append(String.format(
-                "  %-6s %4d %10s %8s%n", i.id(), i.counties(), plain(i.total()), plain(i.mean()))));
+                "  %-6s %4d %10s %8s%n", t(i.id()), i.counties(), plain(i.total()), plain(i.mean()))));
         if (!c.newMissingKeys().isEmpty()) {
             out.append("\n新缺少的材料 keys newly missing (counties)\n");
-            new TreeMap<>(c.newMissingKeys()).forEach((k, n) -> out.append("  ").append(k).append("  ").append(n).append('\n'));
+            new TreeMap<>(c.newMissingKeys()).forEach((k, n) -> out.append("  ").append(t(k)).append("  ").append(n).append('\n'));
         }
         if (!c.ignoredKeys().isEmpty()) {
             out.append("\n新标准不认的键（已忽略）keys the new pack does not know (ignored, counties)\n");
-            new TreeMap<>(c.ignoredKeys()).forEach((k, n) -> out.append("  ").append(k).append("  ").append(n).append('\n'));
+            new TreeMap<>(c.ignoredKeys()).forEach((k, n) -> out.append("  ").append(t(k)).append("  ").append(n).append('\n'));
         }
         if (!c.notCompared().isEmpty()) {
             out.append("\n未能比较 not compared\n");
-            new TreeMap<>(c.notCompared()).forEach((f, why) -> out.append("  ").append(f).append(": ").append(why).append('\n'));
+            new TreeMap<>(c.notCompared()).forEach((f, why) -> out.append("  ").append(t(f)).append(": ").append(t(why))
+                    .append('\n'));
         }
         return out.toString();
     }
@@ -131,6 +133,11 @@ public final class ComparisonReport {
 
     private static String esc(String s) {
         return HtmlReport.esc(s);
+    }
+
+    /** Submission text (county names, file names, keys) made safe for a terminal. */
+    private static String t(String s) {
+        return Escape.text(s);
     }
 
     private static String plain(BigDecimal d) {

@@ -21,7 +21,7 @@ import org.safecounty.validation.Problem;
  */
 public final class PlanCheck {
 
-    private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"((?:[^\"\\\\]++|\\\\.)*+)\"");
     private static final Pattern ITEM = Pattern.compile("\\b(Indicator|BonusItem|Veto)\\s*\\(\\s*id\\s*==\\s*\"([^\"]*)\"");
     private static final Pattern PARAMETER = Pattern.compile("params\\.(?:number|bands|texts)\\(\\s*\"([^\"]*)\"");
 
@@ -29,7 +29,7 @@ public final class PlanCheck {
         List<Problem> problems = new ArrayList<>();
         Map<String, List<String>> handledBy = new LinkedHashMap<>();
         Set<String> parametersRead = new HashSet<>(countingParameters(catalogue));
-        files.paths(".drl").forEach(path -> scan(path, files.text(path).orElse(""), catalogue, handledBy,
+        files.ruleFiles().forEach(path -> scan(path, files.text(path).orElse(""), catalogue, handledBy,
                 parametersRead, problems));
         String packYaml = files.text(CatalogueReader.CATALOGUE).orElse("");
         for (String id : catalogueItems(catalogue)) {

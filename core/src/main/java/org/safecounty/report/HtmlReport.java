@@ -461,12 +461,15 @@ public final class HtmlReport {
         h.append("</div></details>");
     }
 
-    /** Escapes text for HTML element content and quoted attribute values. */
     /** The style sheet every page shares, for other pages in the same style. */
     public static String css() {
         return CSS;
     }
 
+    /**
+     * Escapes text for HTML element content and quoted attribute values; control, bidirectional
+     * and line-breaking characters become visible escapes ({@link Escape}).
+     */
     public static String esc(String s) {
         if (s == null) {
             return "";
@@ -480,7 +483,7 @@ public final class HtmlReport {
                 case '>' -> out.append("&gt;");
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#39;");
-                default -> out.append(c);
+                default -> Escape.append(out, c);
             }
         }
         return out.toString();

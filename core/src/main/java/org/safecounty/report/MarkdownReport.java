@@ -14,8 +14,8 @@ import org.safecounty.validation.Problem;
 /**
  * Markdown for a terminal or for pasting into an official document: verdict and totals, the task
  * areas, every indicator with its explanation, vetoes, evidence not counted and the
- * rectification list. Text from a submission is escaped so that it cannot break a table or
- * become markup. The same input gives the same text.
+ * rectification list. Text from a submission is escaped so that it cannot break a table,
+ * become markup, start a line of its own or reorder the text around it. The same input gives the same text.
  */
 public final class MarkdownReport {
 
@@ -87,12 +87,15 @@ public final class MarkdownReport {
     /** The problems that rejected a submission. */
     public String renderRejected(String file, List<Problem> problems, Lang lang) {
         StringBuilder m = new StringBuilder("## ").append(esc(file)).append(lang.t("：退回", ": rejected")).append("\n\n");
-        problems.forEach(p -> m.append("- `").append(p.path().replace("`", "'")).append("` ")
+        problems.forEach(p -> m.append("- `").append(Escape.text(p.path()).replace("`", "'")).append("` ")
                 .append(esc(lang.t(p.zh(), p.en()))).append('\n'));
         return m.toString();
     }
 
-    /** Escapes text for a Markdown table cell or list item: no markup, no table break, one line. */
+    /**
+     * Escapes text for a Markdown table cell or list item: no markup, no table break, one line;
+     * control, bidirectional and line-breaking characters become visible escapes ({@link Escape}).
+     */
     static String esc(String s) {
         if (s == null) {
             return "";
@@ -105,8 +108,7 @@ public final class MarkdownReport {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
-                case '\n', '\r' -> out.append(' ');
-                default -> out.append(c);
+                default -> Escape.append(out, c);
             }
         }
         return out.toString();

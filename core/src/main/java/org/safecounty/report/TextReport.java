@@ -18,7 +18,11 @@ import org.safecounty.result.TaskScore;
 import org.safecounty.result.Verdict;
 import org.safecounty.validation.Problem;
 
-/** Plain text for a terminal, Chinese first with English beside it. */
+/**
+ * Plain text for a terminal, Chinese first with English beside it. Every text that comes from a
+ * submission or a pack is {@linkplain Escape escaped}, so that it cannot start a line of its own,
+ * move the cursor or reorder the line around it.
+ */
 public final class TextReport {
 
     private static final Map<Verdict, String> VERDICT_ZH = Map.of(Verdict.EXCELLENT, "优秀", Verdict.PASS, "达标",
@@ -27,8 +31,8 @@ public final class TextReport {
     /** One county's result: verdict, totals, tasks, what fell short and what to rectify. */
     public String render(AssessmentResult r, PackCatalogue catalogue) {
         StringBuilder out = new StringBuilder();
-        out.append(r.county().name()).append("（").append(r.county().code()).append("）  ")
-                .append(r.standard().id()).append(' ').append(r.standard().version()).append("  ")
+        out.append(e(r.county().name())).append("（").append(e(r.county().code())).append("）  ")
+                .append(e(r.standard().id())).append(' ').append(e(r.standard().version())).append("  ")
                 .append(r.mode()).append('\n');
         out.append("  结论 verdict   ").append(VERDICT_ZH.get(r.verdict())).append(' ').append(r.verdict()).append('\n');
         out.append("  总分 total     ").append(fixed(r.totalScore())).append(" = 基础分 base ")
@@ -36,17 +40,17 @@ public final class TextReport {
         Map<String, TaskSpec> tasks = catalogue.tasks().stream().collect(Collectors.toMap(TaskSpec::id, Function.identity()));
         for (TaskScore t : r.tasks()) {
             TaskSpec spec = tasks.get(t.id());
-            out.append(String.format("  %-4s %6s / %-4s %s %s%n", t.id(), fixed(t.score()), plain(t.max()),
-                    spec == null ? "" : spec.zh(), spec == null ? "" : spec.en()));
+            out.append(String.format("  %-4s %6s / %-4s %s %s%n", e(t.id()), fixed(t.score()), plain(t.max()),
+                    spec == null ? "" : e(spec.zh()), spec == null ? "" : e(spec.en())));
         }
         shortIndicators(r, catalogue, out);
-        r.vetoes().forEach(v -> out.append("  否决 veto ").append(v.id()).append("：").append(v.explanation())
-                .append(" / ").append(v.explanationEn()).append('\n'));
-        r.undecidedVetoes().forEach(v -> out.append("  无法判定 undecided ").append(v.id()).append("：缺少 missing ")
-                .append(String.join(", ", v.missingKeys())).append('\n'));
+        r.vetoes().forEach(v -> out.append("  否决 veto ").append(e(v.id())).append("：").append(e(v.explanation()))
+                .append(" / ").append(e(v.explanationEn())).append('\n'));
+        r.undecidedVetoes().forEach(v -> out.append("  无法判定 undecided ").append(e(v.id())).append("：缺少 missing ")
+                .append(e(String.join(", ", v.missingKeys()))).append('\n'));
         if (!r.notAccepted().isEmpty()) {
             out.append("  不计入 not accepted  ").append(r.notAccepted().stream()
-                    .map(n -> n.evidence() + " " + n.reason()).collect(Collectors.joining(", "))).append('\n');
+                    .map(n -> e(n.evidence()) + " " + n.reason()).collect(Collectors.joining(", "))).append('\n');
         }
         if (!r.rectification().isEmpty()) {
             out.append("  整改清单 rectification\n");
@@ -58,7 +62,7 @@ public final class TextReport {
     /** The problems that rejected a submission, one per line. */
     public String renderRejected(List<Problem> problems) {
         StringBuilder out = new StringBuilder("  退回 rejected: ").append(problems.size()).append(" 个问题 problem(s)\n");
-        problems.forEach(p -> out.append("    ").append(p.path()).append("  ").append(p.message()).append('\n'));
+        problems.forEach(p -> out.append("    ").append(e(p.path())).append("  ").append(e(p.message())).append('\n'));
         return out.toString();
     }
 
@@ -74,22 +78,25 @@ public final class TextReport {
         out.append("  失分指标 indicators short of full marks\n");
         for (IndicatorResult i : shortOnes) {
             IndicatorSpec spec = specs.get(i.id());
-            out.append(String.format("    %-5s%s %5s / %-2s %-8s %s%n", i.id(), i.keyItem() ? "*" : " ", fixed(i.score()),
-                    plain(i.max()), i.status(), spec == null ? "" : spec.zh()));
-            out.append("           ").append(i.explanation()).append('\n');
+            out.append(String.format("    %-5s%s %5s / %-2s %-8s %s%n", e(i.id()), i.keyItem() ? "*" : " ", fixed(i.score()),
+                    plain(i.max()), i.status(), spec == null ? "" : e(spec.zh())));
+            out.append("           ").append(e(i.explanation())).append('\n');
         }
     }
 
     private static String rectification(RectificationItem i) {
         String gain = i.gain() == null ? "" : "  +" + fixed(i.gain());
+        String veto = e(i.veto());
+        String key = e(i.key());
+        String indicator = e(i.indicator());
         return switch (i.kind()) {
-            case "VETO" -> "消除否决项 remove veto " + i.veto();
-            case "UNDECIDED_VETO" -> "补充 " + i.veto() + " 判定所需材料 supply " + i.key() + " for " + i.veto();
-            case "MISSING_EVIDENCE" -> "补充材料 supply " + i.key() + "（" + i.indicator() + "）" + gain;
-            case "KEY_ITEM_BELOW_FLOOR" -> "关键项 " + i.indicator() + " 未达最低得分 key item under its floor"
+            case "VETO" -> "消除否决项 remove veto " + veto;
+            case "UNDECIDED_VETO" -> "补充 " + veto + " 判定所需材料 supply " + key + " for " + veto;
+            case "MISSING_EVIDENCE" -> "补充材料 supply " + key + "（" + indicator + "）" + gain;
+            case "KEY_ITEM_BELOW_FLOOR" -> "关键项 " + indicator + " 未达最低得分 key item under its floor"
                     + (i.needs() == null ? "" : "（差 short by " + fixed(i.needs()) + "）") + gain + steps(i);
-            case "RAISE_INDICATOR" -> "提升 raise " + i.indicator() + " 至满分 to full marks" + gain;
-            default -> i.kind() + " " + i.indicator() + gain;
+            case "RAISE_INDICATOR" -> "提升 raise " + indicator + " 至满分 to full marks" + gain;
+            default -> e(i.kind()) + " " + indicator + gain;
         };
     }
 
@@ -98,14 +105,15 @@ public final class TextReport {
         StringBuilder s = new StringBuilder();
         for (RectificationStep step : i.steps()) {
             String target = step.target() == null ? "" : plain(step.target());
-            String of = step.of() == null ? "分母 its denominator" : step.of();
+            String of = step.of() == null ? "分母 its denominator" : e(step.of());
+            String key = e(step.key());
             String zhEn = switch (step.action()) {
-                case "RAISE_TO" -> "将 " + step.key() + " 提高到 " + target + " 以上 / raise it to at least " + target;
-                case "SUPPLY_AT_LEAST" -> "补充 " + step.key() + "，达到 " + target + " 以上 / supply it, at least " + target;
-                case "RAISE_RATIO_TO" -> "将 " + step.key() + " / " + of + " 提高到 " + target + " 以上 / raise the ratio to at least " + target;
-                case "SET_TRUE" -> "做到 " + step.key() + " / make it true";
-                case "REDUCE_TO" -> "将 " + step.key() + " 减少到 " + target + " 以下 / bring it down to " + target + " or fewer";
-                default -> step.action() + " " + step.key() + " " + target;
+                case "RAISE_TO" -> "将 " + key + " 提高到 " + target + " 以上 / raise it to at least " + target;
+                case "SUPPLY_AT_LEAST" -> "补充 " + key + "，达到 " + target + " 以上 / supply it, at least " + target;
+                case "RAISE_RATIO_TO" -> "将 " + key + " / " + of + " 提高到 " + target + " 以上 / raise the ratio to at least " + target;
+                case "SET_TRUE" -> "做到 " + key + " / make it true";
+                case "REDUCE_TO" -> "将 " + key + " 减少到 " + target + " 以下 / bring it down to " + target + " or fewer";
+                default -> e(step.action()) + " " + key + " " + target;
             };
             s.append("\n        → ").append(zhEn);
             if (step.points() != null) {
@@ -114,6 +122,11 @@ public final class TextReport {
             s.append("（+").append(plain(step.gain())).append("）");
         }
         return s.toString();
+    }
+
+    /** Submission or pack text, made safe for a terminal ({@link Escape#text}). */
+    private static String e(String s) {
+        return Escape.text(s);
     }
 
     static String fixed(BigDecimal d) {

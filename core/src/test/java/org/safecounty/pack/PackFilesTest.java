@@ -77,22 +77,6 @@ class PackFilesTest {
     }
 
     @Test
-    void fromDirectory_hiddenFilesAndFolders_areSkipped() throws IOException {
-        Path copy = MiniPack.copyTo(tmp.resolve("copy"));
-        String before = sha(copy);
-        Files.writeString(copy.resolve(".DS_Store"), "junk");
-        Files.writeString(copy.resolve("rules/.broken.drl"), "this is not DRL");
-        Files.createDirectories(copy.resolve(".git"));
-        Files.writeString(copy.resolve(".git/config"), "[core]");
-        PackFiles files = PackFiles.fromDirectory(copy);
-        assertEquals(List.of("pack.yaml", "parameters.yaml", "rules/bonus.drl", "rules/task-a.drl",
-                "rules/task-b.drl", "rules/verdict.drl", "rules/vetoes.drl"), List.copyOf(files.all().keySet()));
-        assertEquals(before, files.sha256());
-        // the hidden, broken rule file is not compiled either
-        assertEquals(before, RulePack.load(copy).standard().sha256());
-    }
-
-    @Test
     void paths_drlSuffix_givesRuleFilesInOrder() {
         PackFiles files = MiniFiles.load().files();
         assertEquals(List.of("rules/bonus.drl", "rules/task-a.drl", "rules/task-b.drl", "rules/verdict.drl",

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.safecounty.Assessor;
 import org.safecounty.Outcome;
 import org.safecounty.RulePackException;
+import org.safecounty.report.Escape;
 import org.safecounty.report.Lang;
 import org.safecounty.report.MarkdownReport;
 import org.safecounty.report.ResultJson;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "assess", mixinStandardHelpOptions = true,
         description = {"评价一个或多个县的提交材料。Assess one or more county submissions.",
-                "Exit status: 0 all assessed, 2 any rejected, 64 usage error or a broken rule pack."})
+                "Exit status: 0 all assessed, 2 any rejected, 64 usage error, a broken rule pack or one that is not approved."})
 final class AssessCommand implements Callable<Integer> {
 
     enum Format { text, json, markdown }
@@ -53,14 +54,20 @@ final class AssessCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Optional<Lang> language = options.language(err);
-        Optional<Assessor> found = language.isEmpty() ? Optional.empty() : options.assessor(err);
+        Optional<Assessor> found = language.isEmpty() ? Optional.empty() : options.assessor(spec);
         if (found.isEmpty()) {
             return SafecountyCommand.EXIT_USAGE;
         }
         Assessor assessor = found.get();
         List<Map.Entry<String, Outcome>> outcomes = new ArrayList<>();
-        for (Path file : files) {
-            outcomes.add(new AbstractMap.SimpleEntry<>(file.toString(), assess(assessor, file)));
+        try {
+            for (Path file : files) {
+                outcomes.add(new AbstractMap.SimpleEntry<>(file.toString(), assess(assessor, file)));
+            }
+        } catch (PackPolicyOptions.Refused e) {
+            err.println(e.getMessage());
+            err.flush();
+            return SafecountyCommand.EXIT_USAGE;
         }
         if (format == Format.json) {
             out.print(new ResultJson().writeBatch(outcomes));
@@ -73,6 +80,11 @@ final class AssessCommand implements Callable<Integer> {
         return outcomes.stream().allMatch(e -> e.getValue().assessed()) ? 0 : 2;
     }
 
+    /**
+     * Assesses one file; a problem of the file or of its pack is a rejection, except that a pack
+     * the policy refuses (a bundled pack that is not approved) stops the command
+     * ({@link PackPolicyOptions.Refused}).
+     */
     static Outcome assess(Assessor assessor, Path file) {
         String json;
         try {
@@ -91,6 +103,10 @@ final class AssessCommand implements Callable<Integer> {
         try {
             return assessor.assess(json);
         } catch (RulePackException e) {
+            Optional<Problem> refused = PackPolicyOptions.notApproved(e);
+            if (refused.isPresent()) {
+                throw new PackPolicyOptions.Refused(PackPolicyOptions.refusal(e.origin(), refused.get()));
+            }
             return new Outcome.Rejected(e.problems());
         }
     }
@@ -98,7 +114,7 @@ final class AssessCommand implements Callable<Integer> {
     private static void printText(Assessor assessor, List<Map.Entry<String, Outcome>> outcomes, PrintWriter out) {
         TextReport report = new TextReport();
         for (Map.Entry<String, Outcome> e : outcomes) {
-            out.println("== " + e.getKey());
+            out.println("== " + Escape.text(e.getKey()));
             if (e.getValue() instanceof Outcome.Assessed a) {
                 AssessmentResult r = a.result();
                 out.print(report.render(r, assessor.pack(r.standard().id()).orElseThrow().catalogue()));
@@ -134,10 +150,11 @@ final class AssessCommand implements Callable<Integer> {
         for (Map.Entry<String, Outcome> e : outcomes) {
             if (e.getValue() instanceof Outcome.Assessed a) {
                 AssessmentResult r = a.result();
-                s.append(String.format("  %-8s %-10s %-10s %8s  %s%n", r.county().code(), r.county().name(),
-                        r.verdict(), r.totalScore().setScale(2, java.math.RoundingMode.HALF_UP), e.getKey()));
+                s.append(String.format("  %-8s %-10s %-10s %8s  %s%n", Escape.text(r.county().code()),
+                        Escape.text(r.county().name()), r.verdict(),
+                        r.totalScore().setScale(2, java.math.RoundingMode.HALF_UP), Escape.text(e.getKey())));
             } else {
-                s.append(String.format("  %-8s %-10s %-10s %8s  %s%n", "-", "-", "REJECTED", "-", e.getKey()));
+                s.append(String.format("  %-8s %-10s %-10s %8s  %s%n", "-", "-", "REJECTED", "-", Escape.text(e.getKey())));
             }
         }
         return s.toString();

@@ -4,12 +4,18 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.safecounty.Assessor;
+import org.safecounty.PackPolicy;
 import org.safecounty.RulePack;
 import org.safecounty.RulePackException;
+import org.safecounty.report.Escape;
 import org.safecounty.report.Lang;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** The options of the commands that assess: the language of their output and the rule pack to use. */
+/**
+ * The options of the commands that assess: the language of their output, the rule pack to use and
+ * which packs may be loaded ({@link PackPolicyOptions}).
+ */
 final class AssessingOptions {
 
     @Option(names = "--lang", defaultValue = "zh", paramLabel = "zh|en", description = "zh (default) or en")
@@ -19,6 +25,9 @@ final class AssessingOptions {
             description = "assess with the rule pack in DIR instead of the bundled one")
     private Path rules;
 
+    @CommandLine.Mixin
+    private PackPolicyOptions policyOptions;
+
     private RulePack pack;
 
     /** The language, or empty after saying why on {@code err}. */
@@ -26,22 +35,30 @@ final class AssessingOptions {
         try {
             return Optional.of(Lang.parse(lang));
         } catch (IllegalArgumentException e) {
-            err.println("--lang: " + e.getMessage());
+            err.println("--lang: " + Escape.text(e.getMessage()));
             return Optional.empty();
         }
     }
 
-    /** The assessor of the pack in {@code --rules}, or of the bundled packs; empty after listing a pack's problems. */
-    Optional<Assessor> assessor(PrintWriter err) {
+    /**
+     * The assessor of the pack in {@code --rules}, or of the bundled packs; empty after saying on
+     * the command's error stream why the policy cannot be used or the pack cannot be loaded. Under
+     * an approved-only policy a bundled pack is loaded (and refused, {@link PackPolicyOptions.Refused})
+     * when a submission first names it.
+     */
+    Optional<Assessor> assessor(CommandLine.Model.CommandSpec spec) {
+        Optional<PackPolicy> policy = policyOptions.policy(spec);
+        if (policy.isEmpty()) {
+            return Optional.empty();
+        }
         if (rules == null) {
-            return Optional.of(Assessor.bundled());
+            return Optional.of(Assessor.bundled(policy.get()));
         }
         try {
-            pack = RulePack.load(rules);
+            pack = RulePack.load(rules, policy.get());
             return Optional.of(Assessor.of(pack));
         } catch (RulePackException e) {
-            err.println("规则包无法加载 / the rule pack cannot be loaded: " + rules);
-            e.problems().forEach(p -> err.println("  " + p));
+            PackPolicyOptions.printUnloadable(spec.commandLine().getErr(), rules.toString(), e);
             return Optional.empty();
         }
     }

@@ -8,12 +8,15 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.safecounty.PackPolicy;
 import org.safecounty.RulePack;
 import org.safecounty.RulePackException;
 import org.safecounty.compare.Comparison;
 import org.safecounty.compare.ComparisonReport;
 import org.safecounty.compare.PackComparison;
+import org.safecounty.report.Escape;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,6 +46,9 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "write to FILE instead of the terminal")
     private Path out;
 
+    @CommandLine.Mixin
+    private PackPolicyOptions policyOptions;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "submission files (JSON)")
     private List<Path> files;
 
@@ -52,18 +58,22 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        Optional<PackPolicy> policy = policyOptions.policy(spec);
+        if (policy.isEmpty()) {
+            return SafecountyCommand.EXIT_USAGE;
+        }
         RulePack a;
         RulePack b;
+        String loading = from;
         try {
-            a = pack(from);
-            b = pack(to);
+            a = pack(from, policy.get());
+            loading = to;
+            b = pack(to, policy.get());
         } catch (RulePackException e) {
-            err.println("规则包无法加载 / a rule pack cannot be loaded:");
-            e.problems().forEach(p -> err.println("  " + p));
-            err.flush();
+            PackPolicyOptions.printUnloadable(err, loading, e);
             return SafecountyCommand.EXIT_USAGE;
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
+            err.println(Escape.text(e.getMessage()));
             err.flush();
             return SafecountyCommand.EXIT_USAGE;
         }
@@ -86,12 +96,13 @@ final class DiffCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static RulePack pack(String name) {
+    /** The pack in the folder {@code name}, or else the bundled pack of that id; either only if the policy allows it. */
+    private static RulePack pack(String name, PackPolicy policy) {
         Path dir = Path.of(name);
         if (Files.isDirectory(dir)) {
-            return RulePack.load(dir);
+            return RulePack.load(dir, policy);
         }
-        return RulePack.bundled(name).orElseThrow(() -> new IllegalArgumentException(
+        return RulePack.bundled(name, policy).orElseThrow(() -> new IllegalArgumentException(
                 "没有这个规则包 no such pack: " + name + "（随库规则包的 id 或规则包文件夹 a bundled pack's id or a pack folder）"));
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.safecounty.pack.PackFiles;
 import org.safecounty.pack.PackManifest;
+import org.safecounty.report.Escape;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -39,11 +40,23 @@ final class PackCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            Files.deleteIfExists(dir.resolve(PackManifest.FILE));
-            PackFiles files = PackFiles.fromDirectory(dir);
+            PackFiles files;
+            try {
+                // read (and refuse links, hidden and oversized files) before anything is written
+                PackFiles.fromDirectory(dir);
+                Files.deleteIfExists(dir.resolve(PackManifest.FILE));
+                files = PackFiles.fromDirectory(dir);
+            } catch (PackFiles.Refused e) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("规则包无法签名 / the rule pack cannot be signed: " + Escape.text(dir.toString()));
+                err.println("  " + Escape.text(e.problem().toString()));
+                err.flush();
+                return 1;
+            }
             Files.writeString(dir.resolve(PackManifest.FILE), PackManifest.write(files), StandardCharsets.UTF_8);
             String digest = PackManifest.digest(PackFiles.fromDirectory(dir));
-            out.println("已写出 wrote " + dir.resolve(PackManifest.FILE) + " (" + files.all().size() + " files)");
+            out.println("已写出 wrote " + Escape.text(dir.resolve(PackManifest.FILE).toString()) + " ("
+                    + files.all().size() + " files)");
             out.println("清单摘要 manifest digest: " + digest);
             out.flush();
             return 0;

@@ -18,6 +18,7 @@ import org.safecounty.Assessor;
 import org.safecounty.Outcome;
 import org.safecounty.RulePack;
 import org.safecounty.pack.PackCatalogue;
+import org.safecounty.report.Escape;
 import org.safecounty.report.HtmlReport;
 import org.safecounty.report.Lang;
 import org.safecounty.report.ReportEntry;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"为一个或多个县生成 HTML 评价报告。Write HTML reports for one or more counties.",
                 "Writes DIR/index.html (overview: verdict counts, ranking overall and within each city) and one page per county.",
-                "Exit status: 0 all assessed, 2 any rejected, 64 usage error or a broken rule pack."})
+                "Exit status: 0 all assessed, 2 any rejected, 64 usage error, a broken rule pack or one that is not approved."})
 final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder to write the pages to")
@@ -59,20 +60,32 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Optional<Lang> chosen = options.language(err);
-        Optional<Assessor> found = chosen.isEmpty() ? Optional.empty() : options.assessor(err);
+        Optional<Assessor> found = chosen.isEmpty() ? Optional.empty() : options.assessor(spec);
         if (found.isEmpty()) {
             return SafecountyCommand.EXIT_USAGE;
         }
         Lang language = chosen.get();
         Assessor assessor = found.get();
         RulePack pack = options.pack().orElse(null);
+        // every file is assessed before any page is written: a pack refused on the way writes nothing
+        List<Outcome> outcomes = new ArrayList<>();
+        try {
+            for (Path file : files) {
+                outcomes.add(AssessCommand.assess(assessor, file));
+            }
+        } catch (PackPolicyOptions.Refused e) {
+            err.println(e.getMessage());
+            err.flush();
+            return SafecountyCommand.EXIT_USAGE;
+        }
         Files.createDirectories(out);
         HtmlReport html = new HtmlReport();
         List<ReportEntry> entries = new ArrayList<>();
         Set<String> pages = new HashSet<>(Set.of("index.html"));
         PackCatalogue catalogue = pack == null ? null : pack.catalogue();
-        for (Path file : files) {
-            Outcome outcome = AssessCommand.assess(assessor, file);
+        for (int n = 0; n < files.size(); n++) {
+            Path file = files.get(n);
+            Outcome outcome = outcomes.get(n);
             String page = null;
             if (outcome instanceof Outcome.Assessed a) {
                 AssessmentResult r = a.result();
@@ -87,7 +100,7 @@ final class ReportCommand implements Callable<Integer> {
         Files.writeString(out.resolve("index.html"), html.overview(heading, entries, catalogue, language),
                 StandardCharsets.UTF_8);
         long rejected = entries.stream().filter(e -> !e.outcome().assessed()).count();
-        stdout.println(language.t("已写入 ", "Wrote ") + out.resolve("index.html") + language.t("（", " (")
+        stdout.println(language.t("已写入 ", "Wrote ") + Escape.text(out.resolve("index.html").toString()) + language.t("（", " (")
                 + (entries.size() - rejected) + language.t(" 个县", " counties")
                 + (rejected > 0 ? language.t("，退回 ", ", rejected ") + rejected : "") + language.t("）", ")"));
         stdout.flush();

@@ -1,5 +1,6 @@
 package org.safecounty.cli;
 
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,8 +15,24 @@ public final class SafecountyCommand implements Runnable {
     /** Exit status for a usage error or a rule pack that cannot be loaded. */
     static final int EXIT_USAGE = 64;
 
+    private final Map<String, String> env;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    private SafecountyCommand(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    /** The environment the commands read ({@code SAFECOUNTY_APPROVED}, {@code SAFECOUNTY_SETTINGS}). */
+    Map<String, String> env() {
+        return env;
+    }
+
+    /** The environment of the command line a command runs in: the process's unless a test gave another. */
+    static Map<String, String> env(CommandLine.Model.CommandSpec spec) {
+        return spec.root().userObject() instanceof SafecountyCommand root ? root.env() : System.getenv();
+    }
 
     @Override
     public void run() {
@@ -26,9 +43,18 @@ public final class SafecountyCommand implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** The configured command line, for tests and for embedding. */
+    /** The configured command line, for tests and for embedding, reading the process's environment. */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new SafecountyCommand());
+        return commandLine(System.getenv());
+    }
+
+    /**
+     * The configured command line reading {@code env} instead of the process's environment (for
+     * {@code SAFECOUNTY_APPROVED} and {@code SAFECOUNTY_SETTINGS}), so tests need not change the
+     * real one.
+     */
+    public static CommandLine commandLine(Map<String, String> env) {
+        CommandLine cli = new CommandLine(new SafecountyCommand(env));
         cli.setParameterExceptionHandler((ex, argv) -> {
             ex.getCommandLine().getErr().println(ex.getMessage());
             ex.getCommandLine().usage(ex.getCommandLine().getErr());

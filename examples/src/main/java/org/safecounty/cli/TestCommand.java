@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.safecounty.Assessor;
+import org.safecounty.PackPolicy;
 import org.safecounty.RulePack;
 import org.safecounty.RulePackException;
 import org.safecounty.pack.PackFiles;
@@ -13,6 +15,8 @@ import org.safecounty.packtest.CaseReader;
 import org.safecounty.packtest.CaseResult;
 import org.safecounty.packtest.PackCase;
 import org.safecounty.packtest.PackTestRunner;
+import org.safecounty.report.Escape;
+import org.safecounty.validation.Problem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +29,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = {"运行规则包自带的测试用例，并列出没有被任何测试触发的规则。",
                 "Runs the pack's own test cases and lists the rules that fired in no test.",
-                "Exit status: 0 when every case passes (and, with --require-coverage, every rule fired), 1 otherwise."})
+                "Exit status: 0 when every case passes (and, with --require-coverage, every rule fired), 1 otherwise,",
+                "64 for a pack that is not approved (--approved, --settings, SAFECOUNTY_APPROVED, SAFECOUNTY_SETTINGS)."})
 final class TestCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DIR", description = "the rule pack folder")
@@ -34,25 +39,45 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--require-coverage", description = "fail unless every rule fired in at least one test")
     private boolean requireCoverage;
 
+    @CommandLine.Mixin
+    private PackPolicyOptions policyOptions;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PackFiles files = PackFiles.fromDirectory(dir);
+        Optional<PackPolicy> policy = policyOptions.policy(spec);
+        if (policy.isEmpty()) {
+            return SafecountyCommand.EXIT_USAGE;
+        }
+        PackFiles files;
+        try {
+            files = PackFiles.fromDirectory(dir);
+        } catch (IOException e) {
+            out.println("规则包无法加载 / the rule pack cannot be loaded: " + Escape.text(dir.toString()));
+            out.println("  " + Escape.text(PackFiles.problem(dir.toString(), e).toString()));
+            out.flush();
+            return 1;
+        }
         RulePack pack;
         List<PackCase> cases;
         try {
-            pack = RulePack.load(files);
+            pack = RulePack.load(files, policy.get());
             cases = new CaseReader().read(files);
         } catch (RulePackException e) {
+            Optional<Problem> refused = PackPolicyOptions.notApproved(e);
+            if (refused.isPresent()) {
+                PackPolicyOptions.printUnloadable(spec.commandLine().getErr(), dir.toString(), e);
+                return SafecountyCommand.EXIT_USAGE;
+            }
             out.println("规则包无法加载 / the rule pack cannot be loaded:");
-            e.problems().forEach(p -> out.println("  " + p));
+            e.problems().forEach(p -> out.println("  " + Escape.text(p.toString())));
             out.flush();
             return 1;
         } catch (IllegalArgumentException e) {
-            out.println("测试无法读取 / the tests cannot be read: " + e.getMessage());
+            out.println("测试无法读取 / the tests cannot be read: " + Escape.text(e.getMessage()));
             out.flush();
             return 1;
         }
@@ -61,16 +86,16 @@ final class TestCommand implements Callable<Integer> {
         long failed = results.stream().filter(r -> !r.passed()).count();
         for (CaseResult r : results) {
             if (!r.passed()) {
-                out.println("✗ " + r.testCase().file() + " #" + r.testCase().index() + " " + r.testCase().name());
-                r.failures().forEach(f -> out.println("    " + f.what() + "：期望 expected " + f.expected()
-                        + "，实际 actual " + f.actual()));
+                out.println("✗ " + Escape.text(r.testCase().file() + " #" + r.testCase().index() + " " + r.testCase().name()));
+                r.failures().forEach(f -> out.println("    " + Escape.text(f.what() + "：期望 expected " + f.expected()
+                        + "，实际 actual " + f.actual())));
             }
         }
         List<String> never = runner.rulesNeverFired(results, pack.ruleNames());
         out.println();
         out.println("规则覆盖 rule coverage: " + (pack.ruleNames().size() - never.size()) + " / "
                 + pack.ruleNames().size() + " rules fired in at least one test");
-        never.forEach(n -> out.println("  未被任何测试触发 fired in no test: " + n));
+        never.forEach(n -> out.println("  未被任何测试触发 fired in no test: " + Escape.text(n)));
         out.println((results.size() - failed) + " passed, " + failed + " failed");
         out.flush();
         return failed > 0 || requireCoverage && !never.isEmpty() ? 1 : 0;

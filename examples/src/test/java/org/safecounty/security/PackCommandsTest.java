@@ -41,7 +41,7 @@ class PackCommandsTest {
         assertTrue(digest.find(), sign.out());
         assertEquals(0, run("validate", "--approved", digest.group(1), pack.toString()).status());
         Run other = run("validate", "--approved", "0".repeat(64), pack.toString());
-        assertEquals(1, other.status());
+        assertEquals(64, other.status(), "an unapproved pack is refused as a usage error");
         assertTrue(other.out().contains("NOT_APPROVED") || other.out().contains("未经批准"), other.out());
         Files.writeString(pack.resolve("parameters.yaml"), Files.readString(pack.resolve("parameters.yaml")) + "\n");
         Run edited = run("validate", pack.toString());

@@ -1,0 +1,87 @@
+package org.safecounty.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.safecounty.PackPolicy;
+import org.safecounty.RulePackException;
+import org.safecounty.report.Escape;
+import org.safecounty.validation.Problem;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * Which packs a command may load, shared by every command that loads one ({@code assess},
+ * {@code report}, {@code diff}, {@code test}, {@code validate}): {@code --approved DIGEST[,DIGEST]},
+ * {@code --settings FILE}, and the environment ({@code SAFECOUNTY_APPROVED},
+ * {@code SAFECOUNTY_SETTINGS}). The digests of every source add up; once any is configured, a pack
+ * without a manifest or with an unapproved manifest digest, bundled packs included, is refused
+ * with one line and exit status 64.
+ */
+final class PackPolicyOptions {
+
+    @Option(names = "--approved", split = ",", paramLabel = "DIGEST",
+            description = {"load only packs whose manifest digest is one of these (also: environment variable "
+                    + PackPolicy.APPROVED_ENV + ", comma-separated)"})
+    private List<String> approved;
+
+    @Option(names = "--settings", paramLabel = "FILE",
+            description = {"YAML settings file listing approved digests (approved: [DIGEST, ...]); "
+                    + "default: the file named by " + PackPolicy.SETTINGS_ENV})
+    private Path settings;
+
+    /** A pack the policy refused: one line to print, exit status 64. */
+    static final class Refused extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        Refused(String line) {
+            super(line, null, false, false);
+        }
+    }
+
+    /**
+     * The policy of {@code --approved}, {@code --settings} and the command line's environment, or
+     * empty after saying on the command's error stream why it cannot be used.
+     */
+    Optional<PackPolicy> policy(CommandLine.Model.CommandSpec spec) {
+        try {
+            PackPolicy policy = PackPolicy.fromEnvironment(SafecountyCommand.env(spec), settings);
+            if (approved != null) {
+                policy = policy.and(PackPolicy.parse(String.join(",", approved), "--approved"));
+            }
+            return Optional.of(policy);
+        } catch (IllegalArgumentException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(Escape.text(e.getMessage()));
+            err.flush();
+            return Optional.empty();
+        }
+    }
+
+    /** The problem that refused a pack as not approved, if that is why it cannot be loaded. */
+    static Optional<Problem> notApproved(RulePackException e) {
+        return e.problems().stream().filter(p -> PackPolicy.NOT_APPROVED.equals(p.code())).findFirst();
+    }
+
+    /** The one line that says a pack was refused as not approved. */
+    static String refusal(String origin, Problem problem) {
+        return Escape.text(origin + ": " + problem.message());
+    }
+
+    /**
+     * Says why a pack cannot be loaded: one line when the policy refused it, else every problem.
+     * Both are exit status 64 for the commands that assess.
+     */
+    static void printUnloadable(PrintWriter err, String origin, RulePackException e) {
+        Optional<Problem> refused = notApproved(e);
+        if (refused.isPresent()) {
+            err.println(refusal(origin, refused.get()));
+        } else {
+            err.println("规则包无法加载 / the rule pack cannot be loaded: " + Escape.text(origin));
+            e.problems().forEach(p -> err.println("  " + Escape.text(p.toString())));
+        }
+        err.flush();
+    }
+}
