@@ -15,7 +15,7 @@ import org.safecounty.rules.Evaluator;
 import org.safecounty.rules.RuleClassLoader;
 import org.safecounty.rules.RuleCompiler;
 import org.safecounty.rules.RuleFileCheck;
-import org.safecounty.rules.RuleSourceCheck;
+import org.safecounty.rules.RuleVerifier;
 import org.safecounty.validation.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,12 +53,14 @@ public final class RulePack {
 
     /** Loads and compiles the pack in a folder, if the policy allows it. */
     public static RulePack load(Path dir, PackPolicy policy) {
+        PackFiles files;
         try {
-            return load(PackFiles.fromDirectory(dir), policy);
+            files = PackFiles.fromDirectory(dir);
         } catch (IOException e) {
-            throw new RulePackException(dir.toString(), List.of(new Problem(dir.toString(), "PACK_UNREADABLE",
-                    "无法读取规则包：" + e.getMessage(), "cannot read the rule pack: " + e.getMessage())));
+            // a symbolic link, hidden or oversized file refuses the pack, naming the path
+            throw new RulePackException(dir.toString(), List.of(PackFiles.problem(dir.toString(), e)));
         }
+        return load(files, policy);
     }
 
     /** Loads the pack with this id bundled on the classpath ({@code safecounty/packs/<id>/}). */
@@ -74,8 +76,7 @@ public final class RulePack {
         try {
             return PackFiles.fromClasspath(id, RulePack.class.getClassLoader()).map(files -> load(files, policy));
         } catch (IOException e) {
-            throw new RulePackException("classpath:" + id, List.of(new Problem(id, "PACK_UNREADABLE",
-                    "无法读取规则包：" + e.getMessage(), "cannot read the rule pack: " + e.getMessage())));
+            throw new RulePackException("classpath:" + id, List.of(PackFiles.problem(id, e)));
         }
     }
 
@@ -101,7 +102,7 @@ public final class RulePack {
         List<Problem> problems = new ArrayList<>(reader.problems());
         if (catalogue != null) {
             problems.addAll(new RuleFileCheck().check(files, catalogue, parameters));
-            problems.addAll(new RuleSourceCheck().check(files));
+            problems.addAll(new RuleVerifier().check(files));
         }
         if (!problems.isEmpty()) {
             throw new RulePackException(files.origin(), problems);
@@ -126,17 +127,16 @@ public final class RulePack {
         return ruleNames;
     }
 
+    /**
+     * An unapproved pack is refused by that alone (one problem, {@code NOT_APPROVED}); otherwise
+     * every file that no longer matches the manifest.
+     */
     private static List<Problem> integrity(PackFiles files, PackPolicy policy) {
-        List<Problem> problems = new ArrayList<>(PackManifest.check(files));
-        String digest = PackManifest.digest(files);
-        if (policy.approvedOnly() && digest == null) {
-            problems.add(new Problem(PackManifest.FILE, "NOT_APPROVED", "只允许加载经批准的规则包，而该规则包没有清单",
-                    "only approved packs may be loaded, and this pack has no manifest"));
-        } else if (policy.approvedOnly() && !policy.approvedDigests().contains(digest)) {
-            problems.add(new Problem(PackManifest.FILE, "NOT_APPROVED", "规则包清单摘要 " + digest + " 未经批准",
-                    "the pack's manifest digest " + digest + " is not approved"));
+        Optional<Problem> refused = policy.refusal(files);
+        if (refused.isPresent()) {
+            return List.of(refused.get());
         }
-        return problems;
+        return new ArrayList<>(PackManifest.check(files));
     }
 
     public String id() {

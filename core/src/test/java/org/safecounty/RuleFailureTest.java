@@ -41,9 +41,13 @@ class RuleFailureTest {
         }
         Files.writeString(dir.resolve("rules/all.drl"), """
                 package mini.toy
-                import org.safecounty.facts.*;
+                import org.safecounty.facts.Indicator;
+                import org.safecounty.facts.BonusItem;
+                import org.safecounty.facts.Veto;
+                import org.safecounty.facts.Tally;
                 import org.safecounty.result.Verdict;
-                rule "score" when $w : Scored() then $w.award( java.math.BigDecimal.ONE ); end
+                rule "score" when $w : Indicator() then $w.award( $w.when( $w.flag("a.plan"), 1 ) ); end
+                rule "bonus" when $b : BonusItem() then end
                 rule "veto" when $v : Veto() then end
                 rule "verdict" when $t : Tally() then $t.decide( Verdict.FAIL ); end
                 """);
@@ -56,8 +60,10 @@ class RuleFailureTest {
     void assess_ruleConditionThrows_rejectedWithRuleFailed() throws Exception {
         Path dir = MiniPack.copyTo(tmp.resolve("pack"));
         Path file = dir.resolve("rules/verdict.drl");
-        Files.writeString(file, Files.readString(file).replace("$t : Tally( vetoTriggered )",
-                "$t : Tally( vetoTriggered || keyItemsBelow( null ).isEmpty() )"));
+        // a condition the rule language accepts but that throws for every county: no such profile field
+        file = dir.resolve("rules/task-a.drl");
+        Files.writeString(file, Files.readString(file).replace("$i : Indicator( id == \"A.3\" )",
+                "$i : Indicator( id == \"A.3\", profile( \"no-such-field\" ).hasValue() )"));
         Outcome outcome = Assessor.of(RulePack.load(dir)).assess(MiniPack.json(MiniPack.base()));
         assertEquals("RULE_FAILED", assertInstanceOf(Outcome.Rejected.class, outcome).problems().get(0).code());
     }

@@ -51,11 +51,11 @@ class RulePackTest {
                 "package mini.toy",                               // 2
                 "",                                               // 3
                 "import org.safecounty.facts.Indicator;",         // 4
-                "",                                               // 5
+                "import org.safecounty.facts.Reading;",           // 5
                 "global org.safecounty.facts.Parameters params;", // 6
                 "",                                               // 7
-                "rule \"probe\" when $i : Indicator( id == \"none\" ) then Indicator i = $i;", // 8
-                line.replace("return ", "Object probe = "),      // 9
+                "rule \"probe\" when $i : Indicator( id == \"none\" ) then", // 8
+                line,                                             // 9
                 "end",                                            // 10
                 "");
     }
@@ -95,7 +95,7 @@ class RulePackTest {
     void load_unknownParameterInRule_reportedWithFileAndLine() throws IOException {
         Path dir = copy();
         Files.writeString(dir.resolve("rules/extra.drl"),
-                ruleFileWithLine9("    return params.number(\"no.such.parameter\").intValue();"));
+                ruleFileWithLine9("    $i.award( params.number(\"no.such.parameter\") );"));
         assertEquals(List.of("rules/extra.drl:9 UNKNOWN_PARAMETER"), pathsAndCodes(dir));
     }
 
@@ -113,7 +113,7 @@ class RulePackTest {
     void load_unknownKeyInRule_reportedWithFileAndLine() throws IOException {
         Path dir = copy();
         Files.writeString(dir.resolve("rules/extra.drl"),
-                ruleFileWithLine9("    return i.value(\"a.nothing\").hasValue() ? 1 : 0;"));
+                ruleFileWithLine9("    Reading probe = $i.value(\"a.nothing\");"));
         List<Problem> problems = problemsOf(dir);
         assertEquals(List.of("rules/extra.drl:9 UNKNOWN_KEY"), problems.stream().map(p -> p.path() + " " + p.code()).toList());
         assertTrue(problems.get(0).en().contains("a.nothing"), problems.get(0).en());
@@ -123,7 +123,7 @@ class RulePackTest {
     void load_unknownFlagKeyInRule_reportedWithFileAndLine() throws IOException {
         Path dir = copy();
         Files.writeString(dir.resolve("rules/extra.drl"),
-                ruleFileWithLine9("    return i.flag( \"a.nope\" ).isTrue() ? 1 : 0;"));
+                ruleFileWithLine9("    Reading probe = $i.flag( \"a.nope\" );"));
         assertEquals(List.of("rules/extra.drl:9 UNKNOWN_KEY"), pathsAndCodes(dir));
     }
 
@@ -132,7 +132,7 @@ class RulePackTest {
         // A.1.bands holds bands, not a number
         Path dir = copy();
         Files.writeString(dir.resolve("rules/extra.drl"),
-                ruleFileWithLine9("    return params.number(\"A.1.bands\").intValue();"));
+                ruleFileWithLine9("    $i.award( params.number(\"A.1.bands\") );"));
         assertEquals(List.of("rules/extra.drl:9 PARAMETER_KIND"), pathsAndCodes(dir));
     }
 
@@ -140,7 +140,7 @@ class RulePackTest {
     void load_textsReadAsBands_isWrongKind() throws IOException {
         Path dir = copy();
         Files.writeString(dir.resolve("rules/extra.drl"),
-                ruleFileWithLine9("    return params.bands(\"W1.levels\").size();"));
+                ruleFileWithLine9("    $i.award( $i.stepped( $i.value(\"a.checks\"), params.bands(\"W1.levels\") ) );"));
         assertEquals(List.of("rules/extra.drl:9 PARAMETER_KIND"), pathsAndCodes(dir));
     }
 
@@ -148,7 +148,7 @@ class RulePackTest {
     void load_unknownNamesInCommentLine_areIgnored() throws IOException {
         Path dir = copy();
         Files.writeString(dir.resolve("rules/extra.drl"),
-                ruleFileWithLine9("    // params.number(\"no.such\") and $i.value(\"no.key\")\n    return 0;"));
+                ruleFileWithLine9("    // params.number(\"no.such\") and $i.value(\"no.key\")"));
         assertEquals("mini-toy", RulePack.load(dir).id());
     }
 
@@ -156,14 +156,14 @@ class RulePackTest {
     void load_countingParameterOfWrongKind_namesItsYamlPath() throws IOException {
         Path dir = copy();
         edit(dir.resolve("pack.yaml"), "incidentMonthsBack: window.incident_months", "incidentMonthsBack: W1.levels");
-        assertEquals(List.of("pack.yaml: counting.incidentMonthsBack PACK_CATALOGUE"), pathsAndCodes(dir));
+        assertEquals(List.of("pack.yaml:14: counting.incidentMonthsBack PACK_CATALOGUE"), pathsAndCodes(dir));
     }
 
     @Test
     void load_unknownFieldInPackYaml_namesItsYamlPath() throws IOException {
         Path dir = copy();
         edit(dir.resolve("pack.yaml"), "- { id: X1, zh:", "- { id: X1, points: 2, zh:");
-        assertEquals(List.of("pack.yaml: bonus[0].points PACK_CATALOGUE"), pathsAndCodes(dir));
+        assertEquals(List.of("pack.yaml:38: bonus[0].points PACK_CATALOGUE"), pathsAndCodes(dir));
     }
 
     @Test
@@ -198,10 +198,10 @@ class RulePackTest {
         edit(dir.resolve("pack.yaml"), "decimals: 2", "decimals: 2\nprecision: 3");
         edit(dir.resolve("parameters.yaml"), "- { atLeast: 3, points: 2 }", "- { atLeast: 3, points: 2, note: x }");
         Files.writeString(dir.resolve("rules/extra.drl"), ruleFileWithLine9(
-                "    return params.number(\"nope\").intValue() + (i.value(\"k.none\").hasValue() ? 1 : 0);"));
+                "    $i.award( $i.stepped( $i.value(\"k.none\"), params.bands(\"nope\") ) );"));
         assertEquals(List.of(
-                "parameters.yaml: A.1.bands.bands[1].note PACK_CATALOGUE",
-                "pack.yaml: precision PACK_CATALOGUE",
+                "parameters.yaml:25: A.1.bands.bands[1].note PACK_CATALOGUE",
+                "pack.yaml:8: precision PACK_CATALOGUE",
                 "rules/extra.drl:9 UNKNOWN_PARAMETER",
                 "rules/extra.drl:9 UNKNOWN_KEY"), pathsAndCodes(dir));
     }

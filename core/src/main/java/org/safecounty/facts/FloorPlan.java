@@ -28,6 +28,8 @@ final class FloorPlan {
     }
 
     private static final int MAX_SLOTS = 10;
+    /** How many plans are tried at most, so that a pack with many parts and bands stays quick. */
+    private static final int MAX_TRIES = 20_000;
 
     private final List<ScoringPart> parts;
     private final List<Deduction> deductions;
@@ -55,15 +57,21 @@ final class FloorPlan {
         if (slots.size() > MAX_SLOTS) {
             return Optional.empty();
         }
+        int tries = 0;
         for (int k = 1; k <= slots.size(); k++) {
             Plan best = null;
             for (List<Slot> combo : combinations(slots, k)) {
+                if (tries > MAX_TRIES) {
+                    return Optional.ofNullable(best);
+                }
                 if (combo.stream().filter(Slot::continuous).count() > 1) {
                     continue;
                 }
                 Slot continuous = combo.stream().filter(Slot::continuous).findFirst().orElse(null);
                 List<Slot> discrete = combo.stream().filter(s -> !s.continuous()).toList();
-                for (List<Option> choice : choices(discrete)) {
+                List<List<Option>> choices = choices(discrete, MAX_TRIES - tries);
+                tries += Math.max(1, choices.size());
+                for (List<Option> choice : choices) {
                     Plan plan = complete(choice, continuous);
                     if (plan != null && (best == null || plan.score().compareTo(best.score()) < 0)) {
                         best = plan;
@@ -300,12 +308,16 @@ final class FloorPlan {
         }
     }
 
-    private static List<List<Option>> choices(List<Slot> discrete) {
+    /** Every way of taking one option of each slot, at most {@code budget} of them. */
+    private static List<List<Option>> choices(List<Slot> discrete, int budget) {
         List<List<Option>> out = new ArrayList<>();
         out.add(List.of());
         for (Slot slot : discrete) {
             List<List<Option>> next = new ArrayList<>();
             for (List<Option> partial : out) {
+                if (next.size() > budget) {
+                    break;
+                }
                 for (Option o : slot.options()) {
                     List<Option> extended = new ArrayList<>(partial);
                     extended.add(o);

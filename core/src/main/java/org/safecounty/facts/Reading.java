@@ -40,8 +40,8 @@ public final class Reading {
         this.numerator = numerator;
         this.denominator = denominator;
         this.flag = flag;
-        this.zh = zh;
-        this.en = en;
+        this.zh = shortened(zh);
+        this.en = shortened(en);
         this.origin = origin;
         this.missingKeys = List.copyOf(missingKeys);
         this.shownZh = shownZh;
@@ -51,6 +51,13 @@ public final class Reading {
 
     private Reading(Kind kind, BigDecimal numerator, BigDecimal denominator, Boolean flag, String zh, String en) {
         this(kind, numerator, denominator, flag, zh, en, null, List.of());
+    }
+
+    /** The longest label a reading keeps: readings built of readings must not grow without end. */
+    private static final int MAX_LABEL = 160;
+
+    private static String shortened(String label) {
+        return label == null || label.length() <= MAX_LABEL ? label : label.substring(0, MAX_LABEL - 1) + "…";
     }
 
     /** The same reading, remembering the submission path it came from (for error messages). */

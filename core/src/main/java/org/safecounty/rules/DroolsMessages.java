@@ -33,6 +33,15 @@ final class DroolsMessages {
             new Translation(Pattern.compile("(\\$?\\w+) cannot be resolved(?! to a type)"),
                     "$1 未定义：请检查名称，规则中绑定的变量以 $ 开头，例如 $i",
                     "$1 is not defined: check the name; variables bound in a rule start with $, e.g. $i", 1),
+            new Translation(Pattern.compile("no viable alternative at input '([^']*)'"),
+                    "语法错误：在“$1”处无法理解，请检查它前面是否缺少值、括号或引号",
+                    "syntax error: cannot make sense of \"$1\"; check for a missing value, bracket or quote before it", 0),
+            new Translation(Pattern.compile("mismatched input '([^']*)' expecting ([^\\n]+)"),
+                    "语法错误：“$1”处应为 $2", "syntax error: $2 is expected at \"$1\"", 0),
+            new Translation(Pattern.compile("extraneous input '([^']*)'"),
+                    "语法错误：多余的“$1”", "syntax error: an extra \"$1\"", 0),
+            new Translation(Pattern.compile("missing '([^']*)'"),
+                    "语法错误：缺少“$1”", "syntax error: a \"$1\" is missing", 0),
             new Translation(Pattern.compile("Unable to resolve ObjectType '(\\w+)'"),
                     "未知的事实类型 $1：请检查拼写，并用 import 引入", "unknown fact type $1: check the spelling and import it", 1));
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
@@ -50,6 +51,7 @@ public final class Evaluator {
     private final Parameters parameters;
     private final boolean rulesReadParameters;
     private final Map<String, List<String>> ruleParameters;
+    private final RunLimits limits;
 
     /**
      * @param container the compiled rules; sessions come from a pool of its own, reset when they
@@ -65,6 +67,13 @@ public final class Evaluator {
      */
     public Evaluator(KieBase kieBase, KieContainer container, PackCatalogue catalogue, Parameters parameters,
                      Map<String, List<String>> ruleParameters) {
+        this(kieBase, container, catalogue, parameters, ruleParameters, RunLimits.DEFAULT);
+    }
+
+    /** @param limits how many firings and how much time one county's rules may take */
+    public Evaluator(KieBase kieBase, KieContainer container, PackCatalogue catalogue, Parameters parameters,
+                     Map<String, List<String>> ruleParameters, RunLimits limits) {
+        this.limits = limits;
         this.ruleParameters = Map.copyOf(ruleParameters);
         this.sessions = container.newKieSessionsPool(2);
         this.catalogue = catalogue;
@@ -84,18 +93,26 @@ public final class Evaluator {
         List<BonusItem> bonus = catalogue.bonus().stream().map(s -> new BonusItem(s, facts)).toList();
         List<Veto> vetoes = catalogue.vetoes().stream().map(s -> new Veto(s, facts)).toList();
         KieSession session = sessions.newKieSession();
-        RecordFiredRules recorder = new RecordFiredRules();
+        RecordFiredRules recorder = new RecordFiredRules(System.nanoTime() + limits.deadline().toNanos(),
+                limits.maxBytes());
+        boolean broken = false;
         try {
             if (rulesReadParameters) {
                 session.setGlobal(PARAMS, parameters);
             }
             session.addEventListener(recorder);
+            session.addEventListener(recorder.updates);
             session.insert(facts.profile());
             facts.incidents().forEach(session::insert);
             indicators.forEach(session::insert);
             bonus.forEach(session::insert);
             vetoes.forEach(session::insert);
-            session.fireAllRules();
+            int fired = session.fireAllRules(limits.maxFirings());
+            Problem stopped = stopped(recorder, fired, limits.maxFirings(), limits.maxFirings());
+            if (stopped != null) {
+                broken = true;
+                return failed(List.of(stopped));
+            }
             List<Problem> problems = new ArrayList<>(facts.inconsistencies());
             problems.addAll(unscored(indicators, bonus, vetoes));
             if (!problems.isEmpty()) {
@@ -108,7 +125,12 @@ public final class Evaluator {
                     vetoes.stream().filter(v -> v.state() == VetoState.TRIGGERED).map(Worksheet::getId).toList(),
                     undecided(vetoes), indicators.stream().collect(Collectors.toMap(Worksheet::getId, i -> i)));
             session.insert(tally);
-            session.fireAllRules();
+            int left = limits.maxFirings() - fired;
+            stopped = stopped(recorder, session.fireAllRules(left), left, limits.maxFirings());
+            if (stopped != null) {
+                broken = true;
+                return failed(List.of(stopped));
+            }
             if (tally.getVerdict() == null) {
                 return failed(List.of(new Problem("rules/", "NO_VERDICT", "没有规则给出结论", "no rule decided the verdict")));
             }
@@ -126,13 +148,25 @@ public final class Evaluator {
             // a rule reaching a class the sandbox does not lend out
             return failed(List.of(new Problem("rules/", "RULE_FAILED", "规则使用了不允许的类：" + e.getMessage(),
                     "a rule used a class that is not available to rule packs: " + e.getMessage())));
+        } catch (VirtualMachineError e) {
+            // a rule that ran out of stack or memory ends this county only; its session is not reused
+            broken = true;
+            String rule = recorder.current == null ? "?" : recorder.current;
+            return failed(List.of(new Problem("rule \"" + rule + "\"", "RULE_FAILED",
+                    "规则 \"" + rule + "\" 执行时耗尽资源（" + e.getClass().getSimpleName() + "）",
+                    "rule \"" + rule + "\" ran out of resources (" + e.getClass().getSimpleName() + ")")));
         } catch (RuntimeException e) {
             // a condition that throws: Drools names the rule and constraint in its message
             return failed(List.of(new Problem("rules/", "RULE_FAILED", "规则条件执行出错：" + e.getMessage(),
                     "a rule condition failed: " + e.getMessage())));
         } finally {
             session.removeEventListener(recorder);
-            session.dispose();
+            session.removeEventListener(recorder.updates);
+            if (broken) {
+                session.destroy();
+            } else {
+                session.dispose();
+            }
         }
     }
 
@@ -237,14 +271,87 @@ public final class Evaluator {
         return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
     }
 
-    /** Tells each worksheet, and the tally, which rule fired on it, and keeps every rule that fired. */
+    /**
+     * A problem when the run stopped at a limit, else {@code null}; it names the rule that modified
+     * facts most often (the one that keeps setting rules off again), or else the one that fired most.
+     */
+    private static Problem stopped(RecordFiredRules recorder, int fired, int cap, int totalCap) {
+        List<String> named = recorder.updates.byRule.isEmpty() ? recorder.fired : recorder.updates.byRule;
+        String rule = named.stream().collect(Collectors.groupingBy(r -> r, java.util.TreeMap::new, Collectors.counting()))
+                .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
+        if (recorder.overBudget) {
+            return new Problem("rule \"" + rule + "\"", "RULE_MEMORY", "规则占用内存超过上限（" + (recorder.maxBytes >> 20)
+                    + " MiB），执行最多的规则是 \"" + rule + "\"", "the rules allocated more than " + (recorder.maxBytes >> 20)
+                    + " MiB; the rule that fired most was \"" + rule + "\"");
+        }
+        if (recorder.pastDeadline) {
+            return new Problem("rule \"" + rule + "\"", "RULE_TIMEOUT", "规则运行超时，执行最多的规则是 \"" + rule + "\"",
+                    "the rules ran past their time limit; the rule that fired most was \"" + rule + "\"");
+        }
+        if (fired >= cap) {
+            return new Problem("rule \"" + rule + "\"", "RULE_LOOP", "规则执行次数超过上限（" + totalCap + "），"
+                    + "可能是 modify 反复触发了规则 \"" + rule + "\"", "the rules fired more than " + totalCap
+                    + " times, perhaps modify set off rule \"" + rule + "\" again and again");
+        }
+        return null;
+    }
+
+    /** The rules that modified a fact, once per modification. */
+    private static final class RecordUpdates extends org.kie.api.event.rule.DefaultRuleRuntimeEventListener {
+        private final List<String> byRule = new ArrayList<>();
+
+        @Override
+        public void objectUpdated(org.kie.api.event.rule.ObjectUpdatedEvent event) {
+            if (event.getRule() != null) {
+                byRule.add(event.getRule().getName());
+            }
+        }
+    }
+
+    /**
+     * Tells each worksheet, and the tally, which rule fired on it, keeps every rule that fired, and
+     * halts the session once the county's deadline has passed.
+     */
     private static final class RecordFiredRules extends DefaultAgendaEventListener {
         private final List<String> fired = new ArrayList<>();
+        private final RecordUpdates updates = new RecordUpdates();
+        private final long deadline;
+        private final long maxBytes;
+        private final long startBytes;
+        private String current;
+        private boolean pastDeadline;
+        private boolean overBudget;
+
+        RecordFiredRules(long deadline, long maxBytes) {
+            this.deadline = deadline;
+            this.maxBytes = maxBytes;
+            this.startBytes = allocatedByThisThread();
+        }
+
+        /** Bytes this thread has allocated so far, or -1 where the JVM cannot tell. */
+        private static long allocatedByThisThread() {
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            return threads instanceof com.sun.management.ThreadMXBean hotspot
+                    ? hotspot.getThreadAllocatedBytes(Thread.currentThread().getId()) : -1;
+        }
+
+        @Override
+        public void beforeMatchFired(BeforeMatchFiredEvent event) {
+            current = event.getMatch().getRule().getName();
+        }
 
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
             String rule = event.getMatch().getRule().getName();
             fired.add(rule);
+            if (System.nanoTime() - deadline > 0) {
+                pastDeadline = true;
+                ((KieSession) event.getKieRuntime()).halt();
+            }
+            if (startBytes >= 0 && allocatedByThisThread() - startBytes > maxBytes) {
+                overBudget = true;
+                ((KieSession) event.getKieRuntime()).halt();
+            }
             for (Object o : event.getMatch().getObjects()) {
                 if (o instanceof Worksheet w) {
                     w.firedBy(rule);

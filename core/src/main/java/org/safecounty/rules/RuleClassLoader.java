@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>What it cannot stop: code inside an allowed class keeps its own rights (the JDK's and the
  * engine's classes load what they need through their own loaders). The static check of the DRL
- * ({@link RuleSourceCheck}) refuses the names that would reach them.
+ * ({@link RuleVerifier}) refuses the names that would reach them.
  */
 public final class RuleClassLoader extends ClassLoader {
 
@@ -24,12 +24,24 @@ public final class RuleClassLoader extends ClassLoader {
     }
 
     private final ClassLoader delegate;
+    private final boolean building;
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
     private final java.util.Map<String, Class<?>> lent = new ConcurrentHashMap<>();
 
+    /** The loader compiled rules run in: it lends only {@link RuleAllowList#allows}. */
     public RuleClassLoader(ClassLoader delegate) {
+        this(delegate, false);
+    }
+
+    private RuleClassLoader(ClassLoader delegate, boolean building) {
         super(null);
         this.delegate = delegate;
+        this.building = building;
+    }
+
+    /** The loader the compiler builds with: it also lends the engine's plugins ({@link RuleAllowList#allowsWhileBuilding}). */
+    static RuleClassLoader forBuilding(ClassLoader delegate) {
+        return new RuleClassLoader(delegate, true);
     }
 
     @Override
@@ -39,7 +51,7 @@ public final class RuleClassLoader extends ClassLoader {
             // rule code asks again and again while it runs: answer without the delegate's class-loading lock
             return known;
         }
-        if (!RuleAllowList.allows(name)) {
+        if (!(building ? RuleAllowList.allowsWhileBuilding(name) : RuleAllowList.allows(name))) {
             refused.add(name);
             throw new ClassNotFoundException(name + " is not available to rule packs");
         }
@@ -69,10 +81,14 @@ public final class RuleClassLoader extends ClassLoader {
     }
 
     /** Class files of allowed classes (the Java compiler reads them) and the engine's configuration. */
-    private static boolean allowedResource(String name) {
+    private boolean allowedResource(String name) {
         if (name.endsWith(".class")) {
-            return RuleAllowList.allows(name.substring(0, name.length() - 6).replace('/', '.'));
+            String className = name.substring(0, name.length() - 6).replace('/', '.');
+            return building ? RuleAllowList.allowsWhileBuilding(className) : RuleAllowList.allows(className);
         }
-        return name.startsWith("META-INF/") || name.startsWith("org/drools/") || name.startsWith("org/kie/");
+        if (building) {
+            return name.startsWith("META-INF/") || name.startsWith("org/drools/") || name.startsWith("org/kie/");
+        }
+        return name.startsWith("META-INF/kie") || name.startsWith("META-INF/maven");
     }
 }

@@ -14,15 +14,21 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.model.codegen.ExecutableModelProject;
 import org.safecounty.pack.PackFiles;
 import org.safecounty.validation.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Compiles a pack's DRL files at run time into a {@link KieBase}, with no {@code kmodule.xml},
- * and removes the built module from the {@code KieRepository} so that rebuilding never grows
- * the heap.
+ * Compiles a pack's rule files ({@code rules/*.drl}, nothing else) at run time into a
+ * {@link KieBase} through the executable model, which turns every condition and consequence into
+ * Java, so that no MVEL is evaluated while assessing. What the build produced is checked before
+ * anything of it is loaded: its bytecode against the rule vocabulary ({@link BytecodeCheck}) and the
+ * rule base for any node that would evaluate MVEL ({@link MvelFreeCheck}). No {@code kmodule.xml} is
+ * needed, and the built module is removed from the {@code KieRepository} so that rebuilding never
+ * grows the heap.
  */
 public final class RuleCompiler {
 
@@ -42,14 +48,28 @@ public final class RuleCompiler {
         }
     }
 
+    /**
+     * Verifies the pack's rule files ({@link RuleVerifier}) and, if they are written in the rule
+     * language, compiles them. Nothing of a file that fails verification reaches Drools: the
+     * compiler evaluates some rule text while it builds (annotations, for one).
+     */
     public Compiled compile(PackFiles files, String packId, ClassLoader classLoader) {
-        List<String> drl = files.paths(".drl").toList();
+        List<Problem> refused = new RuleVerifier().check(files);
+        if (!refused.isEmpty()) {
+            return new Compiled(refused);
+        }
+        return compileUnverified(files, packId, classLoader);
+    }
+
+    /** Compiles without verifying first: for tests that show what the later checks stop on their own. */
+    Compiled compileUnverified(PackFiles files, String packId, ClassLoader classLoader) {
+        List<String> drl = ruleFiles(files);
         if (drl.isEmpty()) {
             return new Compiled(List.of(new Problem("rules/", "PACK_NO_RULES", "规则包中没有 .drl 规则文件",
                     "the pack has no .drl rule file")));
         }
         try {
-            return build(files, drl, packId, classLoader);
+            return attributed(files, drl, packId, classLoader, build(files, drl, packId, classLoader));
         } catch (RuntimeException | StackOverflowError | LinkageError e) {
             // Drools reports most mistakes as messages, but some inputs make it throw instead
             // (a parser NPE, an unknown accumulate function, a negative @position, an event type
@@ -73,21 +93,64 @@ public final class RuleCompiler {
                 packPathOf.put(placed, path);
                 kfs.write(placed, files.all().get(path));
             }
-            KieBuilder builder = ks.newKieBuilder(kfs, classLoader).buildAll();
+            KieBuilder builder = ks.newKieBuilder(kfs, RuleClassLoader.forBuilding(RuleCompiler.class.getClassLoader()))
+                    .buildAll(ExecutableModelProject.class);
             List<Problem> problems = new ArrayList<>();
             for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
                 problems.add(problem(m, packPathOf, sources));
+            }
+            if (problems.isEmpty()) {
+                problems.addAll(BytecodeCheck.check(classes((InternalKieModule) builder.getKieModule()),
+                        packages(sources.values())));
             }
             if (!problems.isEmpty()) {
                 return new Compiled(null, null, problems, releaseId);
             }
             KieContainer container = ks.newKieContainer(releaseId, classLoader);
             KieBase base = container.getKieBase();
+            problems.addAll(MvelFreeCheck.check(base));
+            if (!problems.isEmpty()) {
+                container.dispose();
+                return new Compiled(null, null, problems, releaseId);
+            }
             LOG.debug("compiled {} rule files of {} in {} ms", drl.size(), packId, (System.nanoTime() - start) / 1_000_000);
             return new Compiled(base, container, List.of(), releaseId);
         } finally {
             ks.getRepository().removeKieModule(releaseId);
         }
+    }
+
+    /**
+     * Problems the executable model reports against the Java it generated are named by the rule
+     * file that causes them: the only file, or each file that fails when built alone.
+     */
+    private Compiled attributed(PackFiles files, List<String> drl, String packId, ClassLoader classLoader,
+                                Compiled compiled) {
+        if (compiled.problems().stream().allMatch(p -> drl.stream().anyMatch(f -> p.path().startsWith(f)))) {
+            return compiled;
+        }
+        List<Problem> named = new ArrayList<>();
+        if (drl.size() == 1) {
+            compiled.problems().forEach(p -> named.add(renamed(p, drl.get(0))));
+        } else {
+            for (String path : drl) {
+                Compiled alone = build(PackFiles.of(files.origin(), Map.of(path, files.all().get(path))), List.of(path),
+                        packId, classLoader);
+                if (alone.container() != null) {
+                    alone.container().dispose();
+                }
+                alone.problems().forEach(p -> named.add(renamed(p, path)));
+            }
+        }
+        return named.isEmpty() ? compiled : new Compiled(null, null, named, compiled.module());
+    }
+
+    /** The problem named by {@code path} where it named Java the model generated (or no file). */
+    private static Problem renamed(Problem p, String path) {
+        if (p.path().startsWith(path)) {
+            return p;
+        }
+        return new Problem(path, p.code(), p.zh(), p.en());
     }
 
     /**
@@ -101,8 +164,11 @@ public final class RuleCompiler {
         if (drl.size() > 1) {
             for (String path : drl) {
                 try {
-                    build(PackFiles.of(files.origin(), Map.of(path, files.all().get(path))), List.of(path), packId,
-                            classLoader);
+                    Compiled alone = build(PackFiles.of(files.origin(), Map.of(path, files.all().get(path))),
+                            List.of(path), packId, classLoader);
+                    if (alone.container() != null) {
+                        alone.container().dispose();
+                    }
                 } catch (RuntimeException | StackOverflowError | LinkageError e) {
                     problems.add(thrownProblem(path, e));
                 }
@@ -125,6 +191,32 @@ public final class RuleCompiler {
             what = e.getMessage().strip() + " (" + what + ")";
         }
         return new Problem(path, "RULE_COMPILE", "规则编译失败：" + what, "rule compile failure: " + what);
+    }
+
+    /** The files that are compiled: those directly in {@code rules/} ending in {@code .drl}. */
+    static List<String> ruleFiles(PackFiles files) {
+        return files.ruleFiles();
+    }
+
+    /** Every class the build produced, by internal name. */
+    private static Map<String, byte[]> classes(InternalKieModule module) {
+        Map<String, byte[]> classes = new HashMap<>();
+        for (String file : module.getFileNames()) {
+            if (file.endsWith(".class")) {
+                classes.put(file.substring(0, file.length() - ".class".length()), module.getBytes(file));
+            }
+        }
+        return classes;
+    }
+
+    /** The packages the rule files declare, as internal names. */
+    private static java.util.Set<String> packages(java.util.Collection<String> sources) {
+        java.util.Set<String> packages = new java.util.HashSet<>();
+        for (String drl : sources) {
+            Matcher m = PACKAGE.matcher(drl);
+            packages.add(m.find() ? m.group(1).replace('.', '/') : "");
+        }
+        return packages;
     }
 
     /**

@@ -21,7 +21,7 @@ public final class RuleFileCheck {
 
     public List<Problem> check(PackFiles files, PackCatalogue catalogue, Parameters parameters) {
         List<Problem> problems = new ArrayList<>();
-        files.paths(".drl").forEach(path -> {
+        files.ruleFiles().forEach(path -> {
             String[] lines = files.text(path).orElse("").split("\n", -1);
             for (int n = 0; n < lines.length; n++) {
                 checkLine(path + ":" + (n + 1), lines[n], catalogue, parameters, problems);

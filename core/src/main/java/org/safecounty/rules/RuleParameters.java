@@ -19,7 +19,7 @@ import org.safecounty.pack.PackFiles;
  */
 public final class RuleParameters {
 
-    private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"((?:[^\"\\\\]++|\\\\.)*+)\"");
     private static final Pattern END = Pattern.compile("^\\s*end\\s*(//.*)?$");
 
     private RuleParameters() {
@@ -28,7 +28,7 @@ public final class RuleParameters {
     /** Rule name → the parameter names its text reads, over every {@code .drl} file of the pack. */
     public static Map<String, List<String>> scan(PackFiles files) {
         Map<String, List<String>> byRule = new LinkedHashMap<>();
-        files.paths(".drl").forEach(path -> scan(files.text(path).orElse(""), byRule));
+        files.ruleFiles().forEach(path -> scan(files.text(path).orElse(""), byRule));
         return Collections.unmodifiableMap(byRule);
     }
 

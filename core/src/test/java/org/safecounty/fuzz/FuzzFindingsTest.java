@@ -96,12 +96,12 @@ class FuzzFindingsTest {
         Map<String, byte[]> files = new TreeMap<>(PackFiles.fromDirectory(MiniPack.dir()).all());
         files.put("rules/fuzz.drl", resource("RuleFileFuzzTestInputs/addedFile/" + name)
                 .getBytes(StandardCharsets.UTF_8));
-        // the compiler itself, so that what the sandbox's source check refuses first still reaches Drools
+        // the compiler itself (which verifies first): one problem naming the file, never an exception
         var compiled = new org.safecounty.rules.RuleCompiler().compile(PackFiles.of("memory:fuzz", files), "mini-toy",
                 new org.safecounty.rules.RuleClassLoader(FuzzFindingsTest.class.getClassLoader()));
         assertFalse(compiled.problems().isEmpty());
         assertTrue(compiled.problems().stream().allMatch(p -> p.path().startsWith("rules/fuzz.drl")
-                && p.code().equals("RULE_COMPILE")), compiled.problems().toString());
+                && (p.code().equals("RULE_COMPILE") || p.code().equals("SANDBOX"))), compiled.problems().toString());
         RulePackException e = assertThrows(RulePackException.class,
                 () -> RulePack.load(PackFiles.of("memory:fuzz", files)));
         assertTrue(e.problems().stream().allMatch(p -> p.path().startsWith("rules/fuzz.drl")
