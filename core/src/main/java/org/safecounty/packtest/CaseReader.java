@@ -37,6 +37,12 @@ public final class CaseReader {
 
     private List<PackCase> readFile(PackFiles files, String path) {
         JsonNode root = parse(yaml, files.text(path).orElseThrow(), path);
+        root.fieldNames().forEachRemaining(f -> {
+            if (!f.equals("base") && !f.equals("cases")) {
+                throw new IllegalArgumentException(path + ": 没有字段 " + f + "（可用：base、cases）/ no field " + f
+                        + " (allowed: base, cases)");
+            }
+        });
         String baseName = root.path("base").asText("base-county.json");
         String dir = path.substring(0, path.lastIndexOf('/') + 1);
         JsonNode base = null;
@@ -62,11 +68,19 @@ public final class CaseReader {
     }
 
     private static void checkFields(JsonNode c, String path, int i) {
+        String where = path + " 用例 case " + (i + 1) + "「" + c.path("name").asText("") + "」: ";
+        List<String> problems = new ArrayList<>();
         c.fieldNames().forEachRemaining(f -> {
             if (!CASE_FIELDS.contains(f)) {
-                throw new IllegalArgumentException(path + " case " + i + ": unknown field " + f);
+                String near = ExpectationShape.nearest(f, CASE_FIELDS);
+                problems.add("没有字段 " + f + (near == null ? "" : "，是否应为 " + near + "？") + " / no field " + f
+                        + (near == null ? "" : "; did you mean " + near + "?"));
             }
         });
+        problems.addAll(ExpectationShape.check(c.get("expect")));
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(where + String.join("; ", problems));
+        }
     }
 
     private static JsonNode apply(ObjectNode s, JsonNode c) {

@@ -65,4 +65,43 @@ class TestCommandTest {
         assertTrue(plain.out().contains("fired in no test: 从不触发 never fires"), plain.out());
         assertEquals(1, test("--require-coverage", pack.toString()).status());
     }
+
+    @Test
+    void aMisspeltExpectationFails_itNeverPassesWithoutChecking(@TempDir Path dir) throws IOException {
+        Path pack = ValidateCommandTest.copy(dir);
+        // the case: every expectation misspelt, so that nothing at all would be compared
+        Files.writeString(pack.resolve("tests/misspelt.yaml"), String.join("\n",
+                "base: base-county.json",
+                "cases:",
+                "  - name: \"拼错的期望 misspelt expectations\"",
+                "    expect:",
+                "      verdcit: FAIL",
+                "      totalscore: 3",
+                "      indicators:",
+                "        T1.1: { scor: 0, stauts: NOT_MET }",
+                ""));
+        Run run = test(pack.toString());
+        assertEquals(1, run.status(), run.out());
+        assertTrue(run.out().contains("verdcit") && run.out().contains("did you mean verdict?"), run.out());
+        assertTrue(run.out().contains("totalscore") && run.out().contains("did you mean totalScore?"), run.out());
+        assertTrue(run.out().contains("scor") && run.out().contains("did you mean score?"), run.out());
+        assertTrue(run.out().contains("stauts") && run.out().contains("did you mean status?"), run.out());
+        assertTrue(!run.out().contains("passed, 0 failed"), run.out());
+    }
+
+    @Test
+    void aValueThatCannotBe_isAnErrorToo(@TempDir Path dir) throws IOException {
+        Path pack = ValidateCommandTest.copy(dir);
+        Files.writeString(pack.resolve("tests/misspelt.yaml"), String.join("\n",
+                "base: base-county.json",
+                "cases:",
+                "  - name: \"不存在的结论 a verdict that does not exist\"",
+                "    expect: { verdict: EXCELENT, indicators: { T1.1: { status: MEET } } }",
+                "  - name: \"什么也不检查 expects nothing\"",
+                "    evidence: { org.assessment_weight_pct: 4 }",
+                ""));
+        Run run = test(pack.toString());
+        assertEquals(1, run.status(), run.out());
+        assertTrue(run.out().contains("EXCELENT") && run.out().contains("did you mean EXCELLENT?"), run.out());
+    }
 }

@@ -1,0 +1,195 @@
+package org.safecounty.packtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.safecounty.result.IndicatorStatus;
+import org.safecounty.result.Verdict;
+
+/**
+ * The shape a test case's expectations must have. Every field is checked against the fields the
+ * runner compares, and every value against the values it can take, so that a misspelt expectation
+ * ({@code verdcit: FAIL}, {@code {scor: 0, stauts: NOT_MET}}) is an error and never a test that
+ * passes without checking anything.
+ */
+final class ExpectationShape {
+
+    private static final Set<String> TOP = Set.of("verdict", "totalScore", "baseScore", "bonusScore", "tasks",
+            "indicators", "bonus", "vetoes", "rectification", "notAccepted", "rejected");
+    private static final Set<String> INDICATOR = Set.of("score", "status", "evidence");
+    private static final Set<String> RECTIFICATION = Set.of("kind", "indicator", "key", "veto", "gain", "needs", "steps");
+    private static final Set<String> STEP = Set.of("action", "key", "of", "target", "points", "gain");
+    private static final Set<String> KINDS = Set.of("VETO", "UNDECIDED_VETO", "MISSING_EVIDENCE",
+            "KEY_ITEM_BELOW_FLOOR", "RAISE_INDICATOR");
+    private static final Set<String> ACTIONS = Set.of("RAISE_TO", "SUPPLY_AT_LEAST", "RAISE_RATIO_TO", "SET_TRUE",
+            "REDUCE_TO");
+    private static final Set<String> REASONS = Set.of("UNVERIFIED", "OUT_OF_WINDOW", "SUPERSEDED", "INVALID_SURVEY");
+
+    private final List<String> problems = new ArrayList<>();
+
+    /** What is wrong with {@code expect}, each a sentence in Chinese then English; empty when nothing is. */
+    static List<String> check(JsonNode expect) {
+        ExpectationShape shape = new ExpectationShape();
+        shape.top(expect);
+        return shape.problems;
+    }
+
+    private void top(JsonNode expect) {
+        if (expect == null || expect.isMissingNode() || !expect.isObject() || expect.isEmpty()) {
+            problems.add("用例没有 expect，什么也没检查 / the case has no expect: it would check nothing");
+            return;
+        }
+        fields(expect, TOP, "expect");
+        oneOf(expect.get("verdict"), names(Verdict.values()), "expect.verdict");
+        number(expect.get("totalScore"), "expect.totalScore");
+        number(expect.get("baseScore"), "expect.baseScore");
+        number(expect.get("bonusScore"), "expect.bonusScore");
+        eachField(expect.get("tasks"), "expect.tasks", (e) -> number(e.getValue(), "expect.tasks." + e.getKey()));
+        eachField(expect.get("bonus"), "expect.bonus", (e) -> number(e.getValue(), "expect.bonus." + e.getKey()));
+        eachField(expect.get("indicators"), "expect.indicators", e -> indicator(e.getKey(), e.getValue()));
+        eachField(expect.get("notAccepted"), "expect.notAccepted",
+                e -> oneOf(e.getValue(), REASONS, "expect.notAccepted." + e.getKey()));
+        list(expect.get("vetoes"), "expect.vetoes", v -> text(v, "expect.vetoes"));
+        list(expect.get("rejected"), "expect.rejected", v -> text(v, "expect.rejected"));
+        list(expect.get("rectification"), "expect.rectification", this::rectification);
+        if (expect.has("rejected") && expect.size() > 1) {
+            problems.add("expect.rejected 不能与其他期望同用：被退回的申报没有结果 / expect.rejected stands alone:"
+                    + " a rejected submission has no result to check");
+        }
+    }
+
+    private void indicator(String id, JsonNode want) {
+        String where = "expect.indicators." + id;
+        if (!want.isObject() || want.isEmpty()) {
+            problems.add(where + " 应写成 { score: …, status: … } / " + where + " should be { score: …, status: … }");
+            return;
+        }
+        fields(want, INDICATOR, where);
+        number(want.get("score"), where + ".score");
+        oneOf(want.get("status"), names(IndicatorStatus.values()), where + ".status");
+        list(want.get("evidence"), where + ".evidence", v -> text(v, where + ".evidence"));
+    }
+
+    private void rectification(JsonNode item) {
+        String where = "expect.rectification";
+        if (!item.isObject()) {
+            problems.add(where + " 的每一项应是 { kind: …, … } / each item of " + where + " should be { kind: …, … }");
+            return;
+        }
+        fields(item, RECTIFICATION, where);
+        oneOf(item.get("kind"), KINDS, where + ".kind");
+        if (item.get("kind") == null) {
+            problems.add(where + " 的每一项都要写 kind / every item of " + where + " needs a kind");
+        }
+        number(item.get("gain"), where + ".gain");
+        number(item.get("needs"), where + ".needs");
+        list(item.get("steps"), where + ".steps", step -> {
+            fields(step, STEP, where + ".steps");
+            oneOf(step.get("action"), ACTIONS, where + ".steps.action");
+            number(step.get("target"), where + ".steps.target");
+            number(step.get("points"), where + ".steps.points");
+            number(step.get("gain"), where + ".steps.gain");
+        });
+    }
+
+    private void fields(JsonNode node, Set<String> allowed, String where) {
+        if (!node.isObject()) {
+            return;
+        }
+        node.fieldNames().forEachRemaining(f -> {
+            if (!allowed.contains(f)) {
+                String near = nearest(f, allowed);
+                problems.add(where + " 中没有字段 " + f + (near == null ? "" : "，是否应为 " + near + "？")
+                        + "（可用：" + String.join("、", allowed.stream().sorted().toList()) + "）"
+                        + " / " + where + " has no field " + f + (near == null ? "" : "; did you mean " + near + "?")
+                        + " (allowed: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
+            }
+        });
+    }
+
+    private void oneOf(JsonNode value, Set<String> allowed, String where) {
+        if (value != null && !allowed.contains(value.asText())) {
+            String near = nearest(value.asText(), allowed);
+            problems.add(where + " 的值 " + value.asText() + " 不存在" + (near == null ? "" : "，是否应为 " + near + "？")
+                    + " / " + where + ": there is no " + value.asText() + (near == null ? "" : "; did you mean " + near + "?")
+                    + " (" + String.join(", ", allowed.stream().sorted().toList()) + ")");
+        }
+    }
+
+    private void number(JsonNode value, String where) {
+        if (value != null && !value.isNumber()) {
+            problems.add(where + " 应为数字，写的是 " + value + " / " + where + " should be a number, not " + value);
+        }
+    }
+
+    private void text(JsonNode value, String where) {
+        if (!value.isTextual() && !value.isNumber()) {
+            problems.add(where + " 的每一项应为文字 / every item of " + where + " should be text");
+        }
+    }
+
+    private void eachField(JsonNode node, String where, Consumer<Map.Entry<String, JsonNode>> each) {
+        if (node == null) {
+            return;
+        }
+        if (!node.isObject()) {
+            problems.add(where + " 应写成“编号: 值”的形式 / " + where + " should map ids to values");
+            return;
+        }
+        node.fields().forEachRemaining(each);
+    }
+
+    private void list(JsonNode node, String where, Consumer<JsonNode> each) {
+        if (node == null) {
+            return;
+        }
+        if (!node.isArray()) {
+            problems.add(where + " 应为列表 [ … ] / " + where + " should be a list [ … ]");
+            return;
+        }
+        node.forEach(each);
+    }
+
+    private static Set<String> names(Enum<?>[] values) {
+        return Set.copyOf(Arrays.stream(values).map(Enum::name).toList());
+    }
+
+    /** The allowed word a slip most likely meant: within two edits, or differing only in case. */
+    static String nearest(String word, Set<String> allowed) {
+        String best = null;
+        int bestDistance = 3;
+        for (String a : allowed) {
+            int d = a.equalsIgnoreCase(word) ? 0 : distance(a.toLowerCase(), word.toLowerCase());
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    /** Levenshtein distance with adjacent transpositions counted as one edit. */
+    private static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}
