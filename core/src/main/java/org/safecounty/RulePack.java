@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.nio.file.Files;
+import org.safecounty.pack.PackOverlay;
 import org.safecounty.facts.Parameters;
 import org.safecounty.pack.CatalogueReader;
 import org.safecounty.pack.PackCatalogue;
@@ -60,7 +63,7 @@ public final class RulePack {
             // a symbolic link, hidden or oversized file refuses the pack, naming the path
             throw new RulePackException(dir.toString(), List.of(PackFiles.problem(dir.toString(), e)));
         }
-        return load(files, policy);
+        return load(files, policy, id -> besideOrBundled(dir, id));
     }
 
     /** Loads the pack with this id bundled on the classpath ({@code safecounty/packs/<id>/}). */
@@ -91,10 +94,21 @@ public final class RulePack {
      * before anything is compiled.
      */
     public static RulePack load(PackFiles files, PackPolicy policy) {
-        List<Problem> integrity = integrity(files, policy);
+        return load(files, policy, RulePack::bundledFiles);
+    }
+
+    private static RulePack load(PackFiles own, PackPolicy policy, Function<String, Optional<PackFiles>> bases) {
+        List<Problem> integrity = integrity(own, policy);
         if (!integrity.isEmpty()) {
-            throw new RulePackException(files.origin(), integrity);
+            throw new RulePackException(own.origin(), integrity);
         }
+        PackOverlay.Resolved resolved;
+        try {
+            resolved = new PackOverlay(bases).resolve(own);
+        } catch (PackOverlay.OverlayException e) {
+            throw new RulePackException(own.origin(), List.of(e.problem()));
+        }
+        PackFiles files = resolved.files();
         long start = System.nanoTime();
         CatalogueReader reader = new CatalogueReader();
         Parameters parameters = reader.readParameters(files);
@@ -112,7 +126,7 @@ public final class RulePack {
         if (!compiled.problems().isEmpty()) {
             throw new RulePackException(files.origin(), compiled.problems());
         }
-        StandardRef standard = new StandardRef(catalogue.id(), catalogue.version(), files.sha256());
+        StandardRef standard = new StandardRef(catalogue.id(), catalogue.version(), own.sha256(), resolved.bases());
         LOG.info("loaded rule pack {} {} from {} in {} ms", catalogue.id(), catalogue.version(), files.origin(),
                 (System.nanoTime() - start) / 1_000_000);
         return new RulePack(catalogue, parameters, standard,
@@ -120,6 +134,30 @@ public final class RulePack {
                         org.safecounty.rules.RuleParameters.scan(files)), files.origin(),
                 compiled.kieBase().getKiePackages().stream().flatMap(p -> p.getRules().stream())
                         .map(r -> r.getName()).sorted().toList());
+    }
+
+    /** A base pack in a folder of its id beside {@code dir}, else bundled. */
+    private static Optional<PackFiles> besideOrBundled(Path dir, String id) {
+        Path parent = dir.toAbsolutePath().normalize().getParent();
+        if (parent != null && id.matches("[A-Za-z0-9._-]+") && Files.isDirectory(parent.resolve(id))) {
+            try {
+                return Optional.of(PackFiles.fromDirectory(parent.resolve(id)));
+            } catch (IOException e) {
+                throw new RulePackException(parent.resolve(id).toString(), List.of(PackFiles.problem(id, e)));
+            }
+        }
+        return bundledFiles(id);
+    }
+
+    private static Optional<PackFiles> bundledFiles(String id) {
+        if (!id.matches("[A-Za-z0-9._-]+")) {
+            return Optional.empty();
+        }
+        try {
+            return PackFiles.fromClasspath(id, RulePack.class.getClassLoader());
+        } catch (IOException e) {
+            throw new RulePackException("classpath:" + id, List.of(PackFiles.problem(id, e)));
+        }
     }
 
     /** The names of every rule of the pack, sorted. */
