@@ -177,6 +177,10 @@ public final class RuleVerifier {
         private final Map<String, Class<?>> imported = new HashMap<>();
         private final Map<String, Class<?>> enums = new HashMap<>();
         private final Map<String, Class<?>> globals = new HashMap<>();
+        /** An import could not be resolved: what follows from it is not reported again. */
+        private boolean unknownImport;
+        /** The rule being read matched a type that could not be resolved; its consequence is not read. */
+        private boolean ruleUnresolved;
 
         FileCheck(String path, String[] lines, PackageDescr pkg, List<Problem> problems) {
             this.path = path;
@@ -230,6 +234,7 @@ public final class RuleVerifier {
                 problems.add(refused(path, i.getLine(), "不允许导入 " + target + "：规则只能导入规则词汇中的类型",
                         "importing " + target + " is not allowed: rules may import only the rule vocabulary's types"));
             } else {
+                unknownImport = true;
                 problems.add(unknown(path, i.getLine(), "未知类型 " + target + "：请检查拼写（可导入的类型见《规则编写指南》）",
                         "unknown type " + target + ": check the spelling (docs/rule-authoring.md lists the types rules may import)"));
             }
@@ -272,8 +277,11 @@ public final class RuleVerifier {
             }
             attributes(rule);
             Map<String, Class<?>> bound = new HashMap<>(globals);
+            ruleUnresolved = false;
             lhs(rule.getLhs(), bound);
-            consequence(rule, bound);
+            if (!ruleUnresolved) {
+                consequence(rule, bound);
+            }
         }
 
         private void attributes(RuleDescr rule) {
@@ -314,7 +322,13 @@ public final class RuleVerifier {
         private void pattern(PatternDescr p, Map<String, Class<?>> bound) {
             int line = p.getLine();
             Class<?> type = imported.get(p.getObjectType());
+            if (type == null && unknownImport) {
+                // the import that should have brought it in is already reported: one slip, one error
+                ruleUnresolved = true;
+                return;
+            }
             if (type == null || !RuleVocabulary.FACT_TYPES.contains(type)) {
+                ruleUnresolved = true;
                 problems.add(unknown(path, line, "不能匹配类型 " + p.getObjectType() + "：可匹配的是 Indicator、BonusItem、Veto、Tally（须先 import）",
                         "cannot match the type " + p.getObjectType() + ": rules match Indicator, BonusItem, Veto or Tally (imported first)"));
                 return;

@@ -70,4 +70,14 @@ class DroolsMessagesTest {
         assertEquals("rules/task-a.drl:30", p.path());
         assertTrue(p.zh().startsWith("$j 未定义"), p.zh());
     }
+
+    @Test
+    void aMisspeltType_isOneUnknownTypeError_notASecurityBlockNorACascade() throws IOException {
+        // problem() asserts that the slip gives exactly one problem
+        Problem p = problem("import org.safecounty.facts.Indicator;", "import org.safecounty.facts.Indicater;");
+        assertEquals("rules/task-a.drl:4", p.path());
+        assertEquals("RULE_COMPILE", p.code());
+        assertTrue(p.zh().startsWith("未知类型 org.safecounty.facts.Indicater"), p.zh());
+        assertTrue(p.en().startsWith("unknown type org.safecounty.facts.Indicater"), p.en());
+    }
 }

@@ -59,7 +59,7 @@ class EditedPackTest {
         edit(pack.resolve("rules/t1-organisation.drl"), "params.bands(\"T1.2.bands\")", "params.bands(\"T1.2.bandz\")");
         CliRun run = CliRun.of("assess", "--rules", pack.toString(), "samples/130229-yutian.json");
         assertEquals(SafecountyCommand.EXIT_USAGE, run.status());
-        assertTrue(run.err().contains("rules/t1-organisation.drl:25"), run.err());
+        assertTrue(run.err().contains("rules/t1-organisation.drl:23"), run.err());
         assertTrue(run.err().contains("parameters.yaml 中没有参数 T1.2.bandz"), run.err());
         assertTrue(run.out().isEmpty(), "nothing assessed with a broken pack");
     }
