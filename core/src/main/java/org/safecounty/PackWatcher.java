@@ -122,17 +122,21 @@ public final class PackWatcher implements AutoCloseable {
                             "test failed: " + r.testCase().name() + ": " + r.failures()));
                 }
             }
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             problems.add(new Problem("tests/", "TEST_UNREADABLE", "无法读取测试：" + e.getMessage(),
                     "cannot read the tests: " + e.getMessage()));
         }
         return problems;
     }
 
+    /**
+     * One scheduled check. Whatever it throws, errors included, is logged and the watcher goes on:
+     * a scheduled task that throws is never run again, and one bad edit must not stop it for good.
+     */
     private void checkQuietly() {
         try {
             checkNow();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             LOG.warn("checking the rule pack in {} failed", dir, e);
         }
     }

@@ -27,9 +27,9 @@ final class FloorPlan {
     private record Option(int part, List<RectificationStep> steps, BigDecimal points) {
     }
 
-    private static final int MAX_SLOTS = 10;
+    private static final int MAX_SLOTS = 8;
     /** How many plans are tried at most, so that a pack with many parts and bands stays quick. */
-    private static final int MAX_TRIES = 20_000;
+    private static final int MAX_TRIES = 2_000;
 
     private final List<ScoringPart> parts;
     private final List<Deduction> deductions;

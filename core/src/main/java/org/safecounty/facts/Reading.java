@@ -36,6 +36,9 @@ public final class Reading {
 
     private Reading(Kind kind, BigDecimal numerator, BigDecimal denominator, Boolean flag, String zh, String en,
                     String origin, List<String> missingKeys, String shownZh, String shownEn, Lever lever) {
+        if (numerator != null && outOfRange(numerator) || denominator != null && outOfRange(denominator)) {
+            throw new ArithmeticException("a reading went out of range: " + en);
+        }
         this.kind = kind;
         this.numerator = numerator;
         this.denominator = denominator;
@@ -51,6 +54,17 @@ public final class Reading {
 
     private Reading(Kind kind, BigDecimal numerator, BigDecimal denominator, Boolean flag, String zh, String en) {
         this(kind, numerator, denominator, flag, zh, en, null, List.of());
+    }
+
+    /**
+     * How far a reading's numbers may go (digits and exponent): a county's figures and a pack's
+     * parameters stay far inside it, and readings built of readings cannot square their way out.
+     */
+    private static final int MAX_DIGITS = 120;
+
+    private static boolean outOfRange(BigDecimal d) {
+        return d.precision() > MAX_DIGITS || Math.abs((long) d.scale()) > MAX_DIGITS
+                || (long) d.precision() - d.scale() > MAX_DIGITS;
     }
 
     /** The longest label a reading keeps: readings built of readings must not grow without end. */

@@ -30,6 +30,7 @@ public final class Tally {
     private Verdict verdict;
     private String decidedBy;
     private List<RectificationItem> rectification = List.of();
+    private boolean rectified;
 
     /**
      * @param worksheets for each indicator id, its worksheet as the rules scored it: what each
@@ -104,6 +105,10 @@ public final class Tally {
      * Does nothing for a county that passes.
      */
     public void rectify(Number passLine, Number keyItemFloor) {
+        if (rectified) {
+            return; // worked out once per county: a second call would only repeat the work
+        }
+        rectified = true;
         if (verdict != null && verdict.passes()) {
             rectification = List.of();
             return;

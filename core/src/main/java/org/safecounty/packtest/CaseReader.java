@@ -28,10 +28,21 @@ public final class CaseReader {
     private final ObjectMapper json = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
+    /** At most this many cases in a pack: each holds a whole submission in memory while it runs. */
+    public static final int MAX_CASES = 3_000;
+    /** At most this many evidence items in a base county: every case copies it. */
+    public static final int MAX_BASE_EVIDENCE = 1_000;
+
     /** Every case of every test file of the pack, in file order. */
     public List<PackCase> read(PackFiles files) {
         List<PackCase> cases = new ArrayList<>();
-        files.paths(".yaml").filter(p -> p.startsWith("tests/")).forEach(path -> cases.addAll(readFile(files, path)));
+        files.paths(".yaml").filter(p -> p.startsWith("tests/")).forEach(path -> {
+            cases.addAll(readFile(files, path));
+            if (cases.size() > MAX_CASES) {
+                throw new IllegalArgumentException("tests/: 测试用例超过 " + MAX_CASES + " 个 / more than " + MAX_CASES
+                        + " test cases");
+            }
+        });
         return cases;
     }
 
@@ -59,6 +70,10 @@ public final class CaseReader {
                     String text = files.text(dir + baseName).orElseThrow(() -> new IllegalArgumentException(
                             path + ": base file " + dir + baseName + " not found"));
                     base = parse(json, text, dir + baseName);
+                    if (base.path("evidence").size() > MAX_BASE_EVIDENCE) {
+                        throw new IllegalArgumentException(dir + baseName + ": 基准县证据超过 " + MAX_BASE_EVIDENCE
+                                + " 条 / the base county has more than " + MAX_BASE_EVIDENCE + " evidence items");
+                    }
                 }
                 submission = apply(base.deepCopy(), c);
             }

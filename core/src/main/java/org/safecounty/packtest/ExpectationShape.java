@@ -123,7 +123,15 @@ final class ExpectationShape {
     private void number(JsonNode value, String where) {
         if (value != null && !value.isNumber()) {
             problems.add(where + " 应为数字，写的是 " + value + " / " + where + " should be a number, not " + value);
+        } else if (value != null && !plausible(value.decimalValue())) {
+            problems.add(where + " 的数字超出范围（最多 9 位整数、6 位小数） / " + where
+                    + " is out of range (at most 9 digits and 6 decimals)");
         }
+    }
+
+    /** A figure a result can hold: checked from its digits and exponent, never written out in full. */
+    private static boolean plausible(java.math.BigDecimal d) {
+        return d.scale() <= 6 && (long) d.precision() - d.scale() <= 9;
     }
 
     private void text(JsonNode value, String where) {

@@ -156,6 +156,11 @@ final class RuleExpressions {
             case STRING:
                 return new Typed(String.class, Kind.STRING);
             case NUMBER:
+                if (!t.text().matches("[0-9]{1,9}(\\.[0-9]{1,6})?")) {
+                    throw new Refused(t.line(), "数字 " + t.text() + " 超出规则中允许的范围（最多 9 位整数、6 位小数）：数字请写在参数表里",
+                            "the number " + t.text() + " is out of the range rules allow (9 digits, 6 decimals):"
+                                    + " figures belong in parameters.yaml");
+                }
                 return new Typed(BigDecimal.class, Kind.NUMBER);
             case NAME:
                 return name(t);

@@ -148,9 +148,10 @@ public final class RuleVerifier {
             }
             for (int i = 0; i < line.length(); i++) {
                 char c = line.charAt(i);
+                boolean bom = c == 0xFEFF && n == 0 && i == 0;
                 if (c < 0x20 && c != '\t' && c != '\r' || c == 0x7F || c >= 0x80 && c < 0xA0
-                        || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069 || c == 0x200E || c == 0x200F
-                        || c == 0x061C || c == 0x2028 || c == 0x2029 || c == 0xFEFF && !(n == 0 && i == 0)) {
+                        || Character.getType(c) == Character.FORMAT && !bom || c == 0x2028 || c == 0x2029
+                        || c >= 0xFE00 && c <= 0xFE0F || Character.isSurrogate(c)) {
                     problems.add(refused(path, n + 1, String.format("不允许的不可见字符 U+%04X", (int) c),
                             String.format("the invisible character U+%04X is not allowed", (int) c)));
                     break;
@@ -306,6 +307,12 @@ public final class RuleVerifier {
 
         private void lhs(AndDescr lhs, Map<String, Class<?>> bound) {
             if (lhs == null) {
+                return;
+            }
+            if (lhs.getDescrs().size() > 1) {
+                // patterns that nothing joins multiply: the engine would build every combination
+                problems.add(refused(path, lhs.getDescrs().get(1).getLine(), "一条规则只能匹配一个事实（如一个 Indicator 或 Tally）",
+                        "a rule matches one fact (one Indicator, BonusItem, Veto or Tally)"));
                 return;
             }
             for (BaseDescr d : lhs.getDescrs()) {
