@@ -460,18 +460,11 @@ public class BoundaryAttackRound2Test {
     }
 
     static PackFiles withFile(String name, String drl) throws IOException {
-        Map<String, byte[]> files = new TreeMap<>(PackFiles.fromDirectory(MiniPack.dir()).all());
-        files.put("rules/" + name, drl.getBytes(StandardCharsets.UTF_8));
-        return PackFiles.of("memory:" + name, files);
+        return BoundaryAttackTest.withFile(name, drl);
     }
 
     private static Throwable loadCatching(PackFiles files) {
-        try {
-            RulePack.load(files);
-            return null;
-        } catch (Throwable t) {
-            return t;
-        }
+        return BoundaryAttackTest.loadCatching(files);
     }
 
     /** A value with the wall-clock time and the bytes the current thread allocated to get it. */

@@ -428,14 +428,14 @@ public class BoundaryAttackTest {
         return drl.append("end\n").toString();
     }
 
-    private static PackFiles withFile(String name, String drl) throws IOException {
+    static PackFiles withFile(String name, String drl) throws IOException {
         Map<String, byte[]> files = new TreeMap<>(PackFiles.fromDirectory(MiniPack.dir()).all());
         files.put("rules/" + name, drl.getBytes(StandardCharsets.UTF_8));
         return PackFiles.of("memory:" + name, files);
     }
 
     /** What loading threw, or {@code null} when the pack loaded. */
-    private static Throwable loadCatching(PackFiles files) {
+    static Throwable loadCatching(PackFiles files) {
         try {
             RulePack.load(files);
             return null;
