@@ -54,7 +54,14 @@ final class ExpectationShape {
         eachField(expect.get("notAccepted"), "expect.notAccepted",
                 e -> oneOf(e.getValue(), REASONS, "expect.notAccepted." + e.getKey()));
         list(expect.get("vetoes"), "expect.vetoes", v -> text(v, "expect.vetoes"));
-        list(expect.get("rejected"), "expect.rejected", v -> text(v, "expect.rejected"));
+        list(expect.get("rejected"), "expect.rejected", v -> {
+            text(v, "expect.rejected");
+            if (v.asText().startsWith("evidence[")) {
+                problems.add("expect.rejected 中的 " + v.asText() + " 按位置指证据：请按编号写，如 evidence(e-003).value"
+                        + " / expect.rejected names evidence by position (" + v.asText() + "): name it by id,"
+                        + " e.g. evidence(e-003).value");
+            }
+        });
         list(expect.get("rectification"), "expect.rectification", this::rectification);
         if (expect.has("rejected") && expect.size() > 1) {
             problems.add("expect.rejected 不能与其他期望同用：被退回的申报没有结果 / expect.rejected stands alone:"

@@ -45,7 +45,7 @@ public final class PackTestRunner {
         List<CaseFailure> failures = new ArrayList<>();
         JsonNode expect = c.expect();
         if (expect.has("rejected")) {
-            checkRejected(expect.get("rejected"), outcome, failures);
+            checkRejected(expect.get("rejected"), c.submission(), outcome, failures);
         } else if (outcome instanceof Outcome.Rejected r) {
             failures.add(new CaseFailure("outcome", "a result", "rejected: " + r.problems()));
         } else {
@@ -54,14 +54,41 @@ public final class PackTestRunner {
         return new CaseResult(c, failures, traced.rulesFired());
     }
 
-    private static void checkRejected(JsonNode paths, Outcome outcome, List<CaseFailure> failures) {
+    private static final java.util.regex.Pattern BY_ID = java.util.regex.Pattern.compile("^evidence\\(([^)]+)\\)");
+
+    /**
+     * The path a problem names for an expected path: {@code evidence(e-003).value} names the item by
+     * its id, so that adding an item elsewhere never renumbers an expectation; where one id is used
+     * twice (a case about exactly that), {@code evidence(e-003#2)} is its second item.
+     */
+    private static String positional(String path, JsonNode submission) {
+        java.util.regex.Matcher m = BY_ID.matcher(path);
+        if (!m.find()) {
+            return path;
+        }
+        String id = m.group(1);
+        int nth = 1;
+        if (id.matches(".*#[0-9]+")) {
+            nth = Integer.parseInt(id.substring(id.lastIndexOf('#') + 1));
+            id = id.substring(0, id.lastIndexOf('#'));
+        }
+        JsonNode evidence = submission.path("evidence");
+        for (int i = 0; i < evidence.size(); i++) {
+            if (id.equals(evidence.get(i).path("id").asText()) && --nth == 0) {
+                return "evidence[" + i + "]" + path.substring(m.end());
+            }
+        }
+        return path;
+    }
+
+    private static void checkRejected(JsonNode paths, JsonNode submission, Outcome outcome, List<CaseFailure> failures) {
         if (outcome instanceof Outcome.Assessed a) {
             failures.add(new CaseFailure("outcome", "rejected", "assessed, verdict " + a.result().verdict()));
             return;
         }
         List<String> named = ((Outcome.Rejected) outcome).problems().stream().map(Problem::path).toList();
         for (JsonNode p : paths) {
-            if (!named.contains(p.asText())) {
+            if (!named.contains(positional(p.asText(), submission))) {
                 failures.add(new CaseFailure("rejected path " + p.asText(), "named by a problem",
                         ((Outcome.Rejected) outcome).problems().toString()));
             }

@@ -104,4 +104,19 @@ class TestCommandTest {
         assertEquals(1, run.status(), run.out());
         assertTrue(run.out().contains("EXCELENT") && run.out().contains("did you mean EXCELLENT?"), run.out());
     }
+
+    @Test
+    void evidenceNamedByPosition_isAnError(@TempDir Path dir) throws IOException {
+        Path pack = ValidateCommandTest.copy(dir);
+        Files.writeString(pack.resolve("tests/position.yaml"), String.join("\n",
+                "base: base-county.json",
+                "cases:",
+                "  - name: \"按位置指证据 evidence by position\"",
+                "    addEvidence: [ { id: e-100, key: org.assessment_weight_pct, value: 4, date: \"2014-03-01\", colour: red } ]",
+                "    expect: { rejected: [\"evidence[54].colour\"] }",
+                ""));
+        Run run = test(pack.toString());
+        assertEquals(1, run.status(), run.out());
+        assertTrue(run.out().contains("name it by id, e.g. evidence(e-003).value"), run.out());
+    }
 }
