@@ -34,6 +34,7 @@ public final class PackValidation {
         } catch (RulePackException e) {
             return e.problems();
         }
-        return new ArrayList<>(new PlanCheck().check(files, pack.catalogue(), pack.parameters()));
+        // the plan of a revision is the plan laid over its base
+        return new ArrayList<>(new PlanCheck().check(pack.files(), pack.catalogue(), pack.parameters()));
     }
 }

@@ -38,9 +38,11 @@ public final class RulePack {
     private final Evaluator evaluator;
     private final String origin;
     private final List<String> ruleNames;
+    private final PackFiles files;
 
-    private RulePack(PackCatalogue catalogue, Parameters parameters, StandardRef standard, Evaluator evaluator,
-                     String origin, List<String> ruleNames) {
+    private RulePack(PackFiles files, PackCatalogue catalogue, Parameters parameters, StandardRef standard,
+                     Evaluator evaluator, String origin, List<String> ruleNames) {
+        this.files = files;
         this.catalogue = catalogue;
         this.parameters = parameters;
         this.standard = standard;
@@ -63,7 +65,7 @@ public final class RulePack {
             // a symbolic link, hidden or oversized file refuses the pack, naming the path
             throw new RulePackException(dir.toString(), List.of(PackFiles.problem(dir.toString(), e)));
         }
-        return load(files, policy, id -> besideOrBundled(dir, id));
+        return load(files, policy);
     }
 
     /** Loads the pack with this id bundled on the classpath ({@code safecounty/packs/<id>/}). */
@@ -94,7 +96,7 @@ public final class RulePack {
      * before anything is compiled.
      */
     public static RulePack load(PackFiles files, PackPolicy policy) {
-        return load(files, policy, RulePack::bundledFiles);
+        return load(files, policy, id -> besideOrBundled(files, id));
     }
 
     private static RulePack load(PackFiles own, PackPolicy policy, Function<String, Optional<PackFiles>> bases) {
@@ -129,16 +131,28 @@ public final class RulePack {
         StandardRef standard = new StandardRef(catalogue.id(), catalogue.version(), own.sha256(), resolved.bases());
         LOG.info("loaded rule pack {} {} from {} in {} ms", catalogue.id(), catalogue.version(), files.origin(),
                 (System.nanoTime() - start) / 1_000_000);
-        return new RulePack(catalogue, parameters, standard,
+        return new RulePack(files, catalogue, parameters, standard,
                 new Evaluator(compiled.kieBase(), compiled.container(), catalogue, parameters,
                         org.safecounty.rules.RuleParameters.scan(files)), files.origin(),
                 compiled.kieBase().getKiePackages().stream().flatMap(p -> p.getRules().stream())
                         .map(r -> r.getName()).sorted().toList());
     }
 
-    /** A base pack in a folder of its id beside {@code dir}, else bundled. */
-    private static Optional<PackFiles> besideOrBundled(Path dir, String id) {
-        Path parent = dir.toAbsolutePath().normalize().getParent();
+    /**
+     * A base pack in a folder of its id beside the folder {@code files} was read from (when it was
+     * read from one), else bundled.
+     */
+    private static Optional<PackFiles> besideOrBundled(PackFiles files, String id) {
+        Path dir;
+        try {
+            dir = Path.of(files.origin());
+        } catch (java.nio.file.InvalidPathException e) {
+            return bundledFiles(id);
+        }
+        if (!dir.isAbsolute() || !Files.isDirectory(dir)) {
+            return bundledFiles(id);
+        }
+        Path parent = dir.normalize().getParent();
         if (parent != null && id.matches("[A-Za-z0-9._-]+") && Files.isDirectory(parent.resolve(id))) {
             try {
                 return Optional.of(PackFiles.fromDirectory(parent.resolve(id)));
@@ -196,6 +210,11 @@ public final class RulePack {
 
     public Parameters parameters() {
         return parameters;
+    }
+
+    /** The files the pack was built from: for a revision, laid over the packs it extends. */
+    public PackFiles files() {
+        return files;
     }
 
     /** Where the pack was loaded from. */

@@ -63,6 +63,17 @@ class PackOverlayTest {
     }
 
     @Test
+    void theFilesOfAFolder_findTheBaseBesideIt_andValidateChecksThePlanLaidOverIt() throws IOException {
+        Path base = MiniPack.copyTo(tmp.resolve("mini-toy"));
+        Path overlay = overlay("mini-revised", "extends: { id: mini-toy }", "");
+        // as the test and validate commands read a folder: its files, then the pack
+        RulePack pack = RulePack.load(PackFiles.fromDirectory(overlay));
+        assertEquals(RulePack.load(base).standard().sha256(), pack.standard().bases().get(0).sha256());
+        // the overlay has no rules of its own: its plan is the base's, and it is clean
+        assertEquals(List.of(), org.safecounty.PackValidation.validate(overlay, org.safecounty.PackPolicy.any()));
+    }
+
+    @Test
     void anIndicatorCanBeRemoved_andAListItemAdded() throws IOException {
         MiniPack.copyTo(tmp.resolve("mini-toy"));
         // without A.3 the base maximum falls by 4: the lines fall with it (they are checked against it)
