@@ -118,9 +118,10 @@ public final class RulePack {
         List<Problem> problems = new ArrayList<>(reader.problems());
         if (catalogue != null) {
             problems.addAll(new RuleFileCheck().check(files, catalogue, parameters));
-            problems.addAll(new RuleVerifier().check(files));
         }
         if (!problems.isEmpty()) {
+            // listed with the rest; on the way to a good pack the compiler verifies the rules itself
+            problems.addAll(new RuleVerifier().check(files));
             throw new RulePackException(files.origin(), problems);
         }
         RuleCompiler.Compiled compiled = new RuleCompiler().compile(files, catalogue.id(),
