@@ -87,17 +87,11 @@ public final class RuleAllowList {
                 || className.startsWith("java.lang.invoke.");
     }
 
-    /** Whether the text of a rule file may name the class. */
-    public static boolean mayName(String className) {
+    /** Whether the class is one that rule code itself may name (the vocabulary and value types). */
+    static boolean mayName(String className) {
         return RULE_CLASSES.contains(className) || RULE_PACKAGES.stream().anyMatch(p -> className.startsWith(p)
                 && className.length() > p.length() && className.indexOf('.', p.length()) < 0
                 && Character.isJavaIdentifierStart(className.charAt(p.length())));
     }
 
-    /** The simple names rule text may use without an import: those of java.lang on the list. */
-    public static Set<String> implicitSimpleNames() {
-        return Set.of("Object", "String", "Math", "Number", "Integer", "Long", "Double", "Boolean", "Character",
-                "StringBuilder", "Comparable", "CharSequence", "Iterable", "IllegalStateException",
-                "IllegalArgumentException", "ArithmeticException");
-    }
 }
