@@ -34,8 +34,9 @@ import org.safecounty.cli.SafecountyCommand;
  * The HTML reports of the bundled samples, opened from disk in a real headless Chromium (Debian's
  * {@code chromium} and {@code chromium-driver}; {@code .ci/run} installs them): every page loads
  * without console errors, the radar chart has one axis per task area (seven), the Chinese text
- * renders, and a county name carrying {@code <script>} stays text. Without Chromium the tests
- * fail, they do not skip.
+ * renders, and a county name carrying {@code <script>} stays text. The build installs nothing:
+ * without Chromium these tests are skipped with one line saying what to install, except in CI
+ * ({@code CI=true}, where {@code .ci/run} installs it), where they fail rather than pass unrun.
  */
 class ReportBrowserTest {
 
@@ -51,10 +52,14 @@ class ReportBrowserTest {
     @BeforeAll
     static void start() throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("Chromium is not installed: the HTML reports are tested in a real headless browser. Install Debian's "
+            String why = "Chromium is not installed: the HTML reports are tested in a real headless browser. Install Debian's "
                     + "chromium and chromium-driver (apt-get install -y chromium chromium-driver; .ci/run does this). "
                     + "Missing: " + (Files.isExecutable(CHROMIUM) ? "" : CHROMIUM + " ")
-                    + (Files.isExecutable(CHROMEDRIVER) ? "" : CHROMEDRIVER));
+                    + (Files.isExecutable(CHROMEDRIVER) ? "" : CHROMEDRIVER);
+            if ("true".equals(System.getenv("CI"))) {
+                fail(why);
+            }
+            org.junit.jupiter.api.Assumptions.abort("report browser tests skipped: " + why);
         }
         Path hostile = ReportFixtures.hostile(dir);
         zh = dir.resolve("zh");

@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
-# The HTML reports are tested in a real headless Chromium (ReportBrowserTest). Maven runs this
-# before the tests: it installs Debian's chromium and chromium-driver, and a CJK font so Chinese
-# renders, when they are missing. Without root or sudo it says what to install and lets the test
-# report the missing browser.
+# The HTML reports are tested in a real headless Chromium (ReportBrowserTest). CI runs this before
+# the tests (.ci/run); the build itself never installs anything. It installs Debian's chromium and
+# chromium-driver, and a CJK font so Chinese renders, when they are missing.
 set -uo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
