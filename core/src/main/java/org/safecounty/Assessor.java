@@ -135,7 +135,8 @@ public final class Assessor {
         CountyFacts facts = new CountyFacts(
                 new Profile(c.code(), c.name(), c.city(), c.population(), c.townships(), c.villages(), a.year(),
                         a.date(), a.mode()),
-                counted.measures(), counted.incidents(), pack.catalogue().keys(), counted.unmet());
+                counted.measures(), counted.incidents(), pack.catalogue().keys(), counted.unmet(),
+                pack.catalogue().scoring().notApplicable());
         Evaluator.Evaluation e = pack.evaluator().evaluate(facts);
         if (!e.problems().isEmpty()) {
             return new Traced(new Outcome.Rejected(e.problems()), e.rulesFired());

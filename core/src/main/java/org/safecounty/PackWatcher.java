@@ -115,7 +115,7 @@ public final class PackWatcher implements AutoCloseable {
     private static List<Problem> ownTests(PackFiles files, RulePack pack) {
         List<Problem> problems = new ArrayList<>();
         try {
-            for (CaseResult r : new PackTestRunner(Assessor.of(pack)).run(new CaseReader().read(files))) {
+            for (CaseResult r : new PackTestRunner(Assessor.of(pack)).run(CaseReader.of(pack).read(files))) {
                 if (!r.passed()) {
                     problems.add(new Problem(r.testCase().file() + " #" + r.testCase().index(), "TEST_FAILED",
                             "测试未通过：" + r.testCase().name() + "：" + r.failures(),

@@ -29,7 +29,6 @@ import org.safecounty.result.NotAcceptedReason;
 import org.safecounty.result.RectificationItem;
 import org.safecounty.result.TaskScore;
 import org.safecounty.result.UndecidedVeto;
-import org.safecounty.result.Verdict;
 import org.safecounty.result.VetoResult;
 import org.safecounty.submission.AssessmentInfo;
 import org.safecounty.submission.County;
@@ -60,7 +59,7 @@ class AssessorTest {
     @Test
     void assess_baseCounty_isExcellentWithTwentyPoints() {
         AssessmentResult r = MiniPack.assess(MiniPack.base());
-        assertEquals(Verdict.EXCELLENT, r.verdict());
+        assertEquals("EXCELLENT", r.verdict().code());
         assertEquals(0, r.totalScore().compareTo(dec("20")));
         assertEquals(0, r.baseScore().compareTo(dec("20")));
         assertEquals(0, r.bonusScore().signum());
@@ -83,7 +82,7 @@ class AssessorTest {
     void assess_totalBetweenPassAndExcellentLines_isPass() {
         // A.2 = 3 × 10/25 = 1.2; total 20 − 3 + 1.2 = 18.2: ≥ 16, < 19 → PASS
         AssessmentResult r = MiniPack.assess(MiniPack.set(MiniPack.base(), "a.hours", 10));
-        assertEquals(Verdict.PASS, r.verdict());
+        assertEquals("PASS", r.verdict().code());
         assertEquals(0, r.totalScore().compareTo(dec("18.2")));
         assertEquals(List.of(), r.rectification());
     }
@@ -93,7 +92,7 @@ class AssessorTest {
         // B.1 = 6 − 2 × 0.5 = 5; total 19 ≥ 19 → EXCELLENT
         AssessmentResult r = MiniPack.assess(MiniPack.set(MiniPack.base(), "b.violations", 2));
         assertEquals(0, r.totalScore().compareTo(dec("19")));
-        assertEquals(Verdict.EXCELLENT, r.verdict());
+        assertEquals("EXCELLENT", r.verdict().code());
     }
 
     @Test
@@ -101,7 +100,7 @@ class AssessorTest {
         // A.1 = 599 × 1000 / 200000 = 2.995 < 3 → 0; total 16 ≥ 16, but key item A.1: 0 < 4 × 0.5 = 2 → FAIL
         AssessmentResult r = MiniPack.assess(MiniPack.set(MiniPack.base(), "a.checks", 599));
         assertEquals(0, r.totalScore().compareTo(dec("16")));
-        assertEquals(Verdict.FAIL, r.verdict());
+        assertEquals("FAIL", r.verdict().code());
         // rectification: A.1 needs 2 − 0 = 2 points; the total already reaches 16, so nothing to raise
         assertEquals(1, r.rectification().size(), r.rectification().toString());
         RectificationItem item = r.rectification().get(0);
@@ -116,7 +115,7 @@ class AssessorTest {
         // short by 3: raising A.3 (gain 4) is enough
         ObjectNode s = MiniPack.set(MiniPack.set(MiniPack.base(), "a.hours", 0), "a.plan", false);
         AssessmentResult r = MiniPack.assess(s);
-        assertEquals(Verdict.FAIL, r.verdict());
+        assertEquals("FAIL", r.verdict().code());
         assertEquals(0, r.totalScore().compareTo(dec("13")));
         assertEquals(List.of("RAISE_INDICATOR A.3 4"), r.rectification().stream()
                 .map(i -> i.kind() + " " + i.indicator() + " " + i.gain().stripTrailingZeros().toPlainString()).toList());
@@ -131,7 +130,7 @@ class AssessorTest {
         assertEquals(0, r.bonusScore().compareTo(dec("1.5")));
         assertEquals(0, r.totalScore().compareTo(dec("21.5")));
         assertEquals(0, r.baseScore().compareTo(dec("20")));
-        assertEquals(Verdict.EXCELLENT, r.verdict());
+        assertEquals("EXCELLENT", r.verdict().code());
     }
 
     // ---------------------------------------------------------------- vetoes
@@ -140,7 +139,7 @@ class AssessorTest {
     void assess_levelOneIncidentInWindow_isVetoed() {
         ObjectNode s = MiniPack.incidents(MiniPack.base(), MiniPack.incident("i-09", "2020-01-01", "I", 1, false));
         AssessmentResult r = MiniPack.assess(s);
-        assertEquals(Verdict.VETOED, r.verdict());
+        assertEquals("VETOED", r.verdict().code());
         assertEquals(List.of("W1"), r.vetoes().stream().map(VetoResult::id).toList());
         assertEquals(List.of("i-09"), r.vetoes().get(0).evidence());
         assertEquals(List.of(new RectificationItem("VETO", null, null, "W1", null)), r.rectification());
@@ -150,22 +149,22 @@ class AssessorTest {
     void assess_levelOneIncidentExactlyTwentyFourMonthsBefore_isNotCounted() {
         // window: after 2020-10-15 − 24 months = 2018-10-15; an incident on 2018-10-15 does not count
         ObjectNode s = MiniPack.incidents(MiniPack.base(), MiniPack.incident("i-09", "2018-10-15", "I", 1, false));
-        assertEquals(Verdict.EXCELLENT, MiniPack.assess(s).verdict());
+        assertEquals("EXCELLENT", MiniPack.assess(s).verdict().code());
         s = MiniPack.incidents(MiniPack.base(), MiniPack.incident("i-09", "2018-10-16", "I", 1, false));
-        assertEquals(Verdict.VETOED, MiniPack.assess(s).verdict());
+        assertEquals("VETOED", MiniPack.assess(s).verdict().code());
     }
 
     @Test
     void assess_levelTwoIncident_isNotVetoed() {
         ObjectNode s = MiniPack.incidents(MiniPack.base(), MiniPack.incident("i-09", "2020-01-01", "II", 1, false));
-        assertEquals(Verdict.EXCELLENT, MiniPack.assess(s).verdict());
+        assertEquals("EXCELLENT", MiniPack.assess(s).verdict().code());
     }
 
     @Test
     void assess_scoreBelowVetoMinimum_isVetoed() {
         // s.score 49 < 50 → W2; B.1 score part 49 < 60 → 0, B.1 = 3
         AssessmentResult r = MiniPack.assess(MiniPack.set(MiniPack.base(), "s.score", 49));
-        assertEquals(Verdict.VETOED, r.verdict());
+        assertEquals("VETOED", r.verdict().code());
         assertEquals(List.of("W2"), r.vetoes().stream().map(VetoResult::id).toList());
         assertEquals(List.of("m-09"), r.vetoes().get(0).evidence());
         assertEquals(dec("3.00"), r.indicator("B.1").score());
@@ -176,14 +175,14 @@ class AssessorTest {
         // s.score 50 is not below 50; B.1 score part 50 < 60 → 0 → B.1 3, total 17 → PASS
         AssessmentResult r = MiniPack.assess(MiniPack.set(MiniPack.base(), "s.score", 50));
         assertEquals(List.of(), r.vetoes());
-        assertEquals(Verdict.PASS, r.verdict());
+        assertEquals("PASS", r.verdict().code());
     }
 
     @Test
     void assess_tooFewRespondents_surveyInvalidAndIncomplete() {
         // 49 < 50 respondents: s.score does not count → W2 cannot be decided → INCOMPLETE
         AssessmentResult r = MiniPack.assess(MiniPack.set(MiniPack.base(), "s.respondents", 49));
-        assertEquals(Verdict.INCOMPLETE, r.verdict());
+        assertEquals("INCOMPLETE", r.verdict().code());
         assertEquals(Map.of("m-09", NotAcceptedReason.INVALID_SURVEY), notAccepted(r));
         assertEquals(List.of(new UndecidedVeto("W2", List.of("s.score"))), r.undecidedVetoes());
         assertEquals(IndicatorStatus.MISSING, r.indicator("B.1").status());
@@ -433,7 +432,7 @@ class AssessorTest {
 
         // the same assessor goes on: the next county fails the same way, nothing carried over
         assertEquals(outcome, assessor.assess(county));
-        assertEquals(Verdict.EXCELLENT, assertInstanceOf(Outcome.Assessed.class,
-                MiniPack.assessor().assess(county)).result().verdict());
+        assertEquals("EXCELLENT", assertInstanceOf(Outcome.Assessed.class,
+                MiniPack.assessor().assess(county)).result().verdict().code());
     }
 }

@@ -163,7 +163,15 @@ public final class MiniPack {
 
     /** Copies the mini pack into {@code target} (a fresh folder) and returns it. */
     public static Path copyTo(Path target) {
-        Path source = dir();
+        return copy(dir(), target);
+    }
+
+    /** Copies a test pack beside the mini pack ({@code packs/<name>}) into {@code target} and returns it. */
+    public static Path copyTo(String name, Path target) {
+        return copy(dir().resolveSibling(name), target);
+    }
+
+    private static Path copy(Path source, Path target) {
         try (Stream<Path> walk = Files.walk(source)) {
             for (Path p : walk.toList()) {
                 Path to = target.resolve(source.relativize(p).toString());

@@ -45,11 +45,10 @@ class RuleFailureTest {
                 import org.safecounty.facts.BonusItem;
                 import org.safecounty.facts.Veto;
                 import org.safecounty.facts.Tally;
-                import org.safecounty.result.Verdict;
                 rule "score" when $w : Indicator() then $w.award( $w.when( $w.flag("a.plan"), 1 ) ); end
                 rule "bonus" when $b : BonusItem() then end
                 rule "veto" when $v : Veto() then end
-                rule "verdict" when $t : Tally() then $t.decide( Verdict.FAIL ); end
+                rule "verdict" when $t : Tally() then $t.decide( "FAIL" ); end
                 """);
         RulePack pack = RulePack.load(dir);
         Outcome outcome = Assessor.of(pack).assess(MiniPack.json(MiniPack.base()));

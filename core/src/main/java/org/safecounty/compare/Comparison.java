@@ -3,19 +3,22 @@ package org.safecounty.compare;
 import java.util.List;
 import java.util.Map;
 import org.safecounty.result.StandardRef;
-import org.safecounty.result.Verdict;
 
 /**
- * What a second pack changes for a set of counties: the verdict matrix, the counties whose verdict
+ * What a second pack changes for a set of counties: the verdict matrix (by verdict code; its rows
+ * and columns are {@code verdicts}, the first pack's levels and then any the second adds), the
+ * counties whose verdict
  * flips and why, score changes per task and per indicator, keys newly missing, and files that could
  * not be compared. Counties are sorted by impact (largest change of total first).
  */
-public record Comparison(StandardRef from, StandardRef to, int counties, Map<Verdict, Map<Verdict, Integer>> matrix,
+public record Comparison(StandardRef from, StandardRef to, int counties, List<String> verdicts,
+                         Map<String, Map<String, Integer>> matrix,
                          List<CountyChange> changes, List<ItemChange> tasks, List<ItemChange> indicators,
                          Map<String, Integer> newMissingKeys, Map<String, Integer> ignoredKeys,
                          Map<String, String> notCompared) {
 
     public Comparison {
+        verdicts = List.copyOf(verdicts);
         matrix = Map.copyOf(matrix);
         changes = List.copyOf(changes);
         tasks = List.copyOf(tasks);

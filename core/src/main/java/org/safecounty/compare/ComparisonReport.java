@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.safecounty.report.Escape;
 import org.safecounty.report.HtmlReport;
-import org.safecounty.result.Verdict;
 
 /** A comparison as text for the terminal, JSON for systems, and an HTML page in the reports' style. */
 public final class ComparisonReport {
@@ -25,13 +24,13 @@ public final class ComparisonReport {
                 .append(t(c.to().id())).append(' ').append(t(c.to().version())).append(", ").append(c.counties())
                 .append(" 县 counties\n\n结论变化矩阵 verdict matrix (rows: from, columns: to)\n");
         out.append(String.format("  %-11s", ""));
-        for (Verdict v : Verdict.values()) {
+        for (String v : c.verdicts()) {
             out.append(String.format("%11s", v));
         }
         out.append('\n');
-        for (Verdict f : Verdict.values()) {
+        for (String f : c.verdicts()) {
             out.append(String.format("  %-11s", f));
-            for (Verdict t : Verdict.values()) {
+            for (String t : c.verdicts()) {
                 out.append(String.format("%11d", c.matrix().getOrDefault(f, Map.of()).getOrDefault(t, 0)));
             }
             out.append('\n');
@@ -86,15 +85,15 @@ public final class ComparisonReport {
                 .append(esc(c.from().version())).append(" → ").append(esc(c.to().id())).append(' ').append(esc(c.to().version()))
                 .append("，").append(c.counties()).append(" 个县 counties</p>");
         h.append("<h2>结论变化矩阵 · Verdicts, from (rows) → to (columns)</h2><table><tr><th></th>");
-        for (Verdict v : Verdict.values()) {
-            h.append("<th class=\"num\">").append(v).append("</th>");
+        for (String v : c.verdicts()) {
+            h.append("<th class=\"num\">").append(esc(v)).append("</th>");
         }
         h.append("</tr>");
-        for (Verdict f : Verdict.values()) {
-            h.append("<tr><th>").append(f).append("</th>");
-            for (Verdict t : Verdict.values()) {
+        for (String f : c.verdicts()) {
+            h.append("<tr><th>").append(esc(f)).append("</th>");
+            for (String t : c.verdicts()) {
                 int n = c.matrix().getOrDefault(f, Map.of()).getOrDefault(t, 0);
-                h.append("<td class=\"num\">").append(n == 0 ? "" : (f != t ? "<b>" + n + "</b>" : String.valueOf(n))).append("</td>");
+                h.append("<td class=\"num\">").append(n == 0 ? "" : (!f.equals(t) ? "<b>" + n + "</b>" : String.valueOf(n))).append("</td>");
             }
             h.append("</tr>");
         }

@@ -23,7 +23,7 @@ public record CountyChange(String file, String code, String name, String city, V
     }
 
     public boolean verdictChanged() {
-        return from != to;
+        return !from.code().equals(to.code());
     }
 
     public BigDecimal delta() {

@@ -10,7 +10,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +19,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.safecounty.Assessor;
 import org.safecounty.Outcome;
 import org.safecounty.RulePack;
 import org.safecounty.result.AssessmentResult;
 import org.safecounty.result.IndicatorResult;
 import org.safecounty.result.TaskScore;
-import org.safecounty.result.Verdict;
 import org.safecounty.result.VetoResult;
 
 /**
@@ -45,7 +46,7 @@ public final class PackComparison {
 
     /** Compares over the submissions, each given as (file name, JSON text), in order. */
     public Comparison compare(Map<String, String> submissions) {
-        Map<Verdict, Map<Verdict, Integer>> matrix = new EnumMap<>(Verdict.class);
+        Map<String, Map<String, Integer>> matrix = new HashMap<>();
         List<CountyChange> changes = new ArrayList<>();
         Map<String, List<BigDecimal>> taskDeltas = new LinkedHashMap<>();
         Map<String, List<BigDecimal>> indicatorDeltas = new LinkedHashMap<>();
@@ -59,8 +60,8 @@ public final class PackComparison {
                 notCompared.put(file, a.result == null ? a.why : b.why);
                 return;
             }
-            matrix.computeIfAbsent(a.result.verdict(), v -> new EnumMap<>(Verdict.class))
-                    .merge(b.result.verdict(), 1, Integer::sum);
+            matrix.computeIfAbsent(a.result.verdict().code(), v -> new HashMap<>())
+                    .merge(b.result.verdict().code(), 1, Integer::sum);
             deltas(a.result, b.result, taskDeltas, indicatorDeltas);
             List<String> missing = newlyMissing(a.result, b.result);
             missing.forEach(k -> newMissing.merge(k, 1, Integer::sum));
@@ -73,7 +74,10 @@ public final class PackComparison {
         });
         changes.sort(Comparator.comparing((CountyChange c) -> c.delta().abs()).reversed()
                 .thenComparing(CountyChange::code).thenComparing(CountyChange::file));
-        return new Comparison(from.standard(), to.standard(), changes.size(), matrix, changes, summary(taskDeltas),
+        Set<String> levels = new LinkedHashSet<>();
+        Stream.of(from, to).forEach(p -> p.catalogue().verdicts().forEach(v -> levels.add(v.code())));
+        return new Comparison(from.standard(), to.standard(), changes.size(), List.copyOf(levels), matrix, changes,
+                summary(taskDeltas),
                 summary(indicatorDeltas), newMissing, ignored, notCompared);
     }
 

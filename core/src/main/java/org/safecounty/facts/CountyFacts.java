@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.math.BigDecimal;
 import org.safecounty.pack.KeySpec;
+import org.safecounty.pack.Scoring;
 import org.safecounty.validation.Problem;
 
 /**
@@ -22,6 +23,7 @@ public final class CountyFacts {
     private final Map<String, KeySpec> keys;
     private final Map<String, UnmetCondition> unmet;
     private final List<Problem> inconsistencies = new ArrayList<>();
+    private final Scoring.NotApplicable notApplicable;
 
     public CountyFacts(Profile profile, Map<String, CountedEvidence> measures, List<CountedIncident> incidents,
                        Map<String, KeySpec> keys) {
@@ -31,11 +33,24 @@ public final class CountyFacts {
     /** @param unmet for each key that cannot count for this county, the condition it lacks */
     public CountyFacts(Profile profile, Map<String, CountedEvidence> measures, List<CountedIncident> incidents,
                        Map<String, KeySpec> keys, Map<String, UnmetCondition> unmet) {
+        this(profile, measures, incidents, keys, unmet, Scoring.NotApplicable.FULL_POINTS);
+    }
+
+    /** @param notApplicable what a part that does not apply to the county scores (the pack says) */
+    public CountyFacts(Profile profile, Map<String, CountedEvidence> measures, List<CountedIncident> incidents,
+                       Map<String, KeySpec> keys, Map<String, UnmetCondition> unmet,
+                       Scoring.NotApplicable notApplicable) {
+        this.notApplicable = notApplicable;
         this.unmet = Map.copyOf(unmet);
         this.profile = profile;
         this.measures = Map.copyOf(measures);
         this.incidents = List.copyOf(incidents);
         this.keys = keys;
+    }
+
+    /** What a part that does not apply to the county scores. */
+    Scoring.NotApplicable notApplicable() {
+        return notApplicable;
     }
 
     public Profile profile() {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.safecounty.pack.Scoring;
 
 /**
  * A worksheet that earns points: the scoring forms of the standard (stepped, proportional, a
@@ -106,6 +107,10 @@ public abstract class Scored extends Worksheet {
         }
         if (reading.isNotApplicable()) {
             notApplicableParts++;
+            if (facts().notApplicable() == Scoring.NotApplicable.ZERO) {
+                note(reading.zh() + "：无此项，不得分", reading.en() + ": not applicable, 0 points");
+                return BigDecimal.ZERO;
+            }
             note(reading.zh() + "：无此项，得满分 " + Reading.plain(full) + " 分",
                     reading.en() + ": not applicable, full " + Reading.points(full));
             return full;

@@ -4,10 +4,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.kie.api.definition.type.ClassReactive;
+import org.safecounty.pack.Scoring;
 import org.safecounty.result.IndicatorResult;
 import org.safecounty.result.RectificationItem;
 import org.safecounty.result.RectificationStep;
@@ -29,15 +33,22 @@ public final class Tally {
     private final Map<String, ? extends Scored> worksheets;
     private Verdict verdict;
     private String decidedBy;
-    private List<RectificationItem> rectification = List.of();
-    private boolean rectified;
+    private final List<RectificationItem> rectification = new ArrayList<>();
+    private final Set<String> sections = new HashSet<>();
+    private final List<Verdict> levels;
+    private final Scoring scoring;
 
     /**
      * @param worksheets for each indicator id, its worksheet as the rules scored it: what each
      *                   missing key could bring and what changes would lift it
+     * @param levels     the pack's verdict levels, which {@link #decide} chooses among
+     * @param scoring    the pack's arithmetic, which the points of a rectification step follow
      */
     public Tally(List<IndicatorResult> indicators, BigDecimal bonus, List<String> triggeredVetoes,
-                 Map<String, List<String>> undecidedVetoes, Map<String, ? extends Scored> worksheets) {
+                 Map<String, List<String>> undecidedVetoes, Map<String, ? extends Scored> worksheets,
+                 List<Verdict> levels, Scoring scoring) {
+        this.levels = List.copyOf(levels);
+        this.scoring = scoring;
         this.indicators = List.copyOf(indicators);
         this.base = indicators.stream().map(IndicatorResult::score).reduce(BigDecimal.ZERO, BigDecimal::add);
         this.bonus = bonus;
@@ -84,10 +95,14 @@ public final class Tally {
     }
 
     /**
-     * Records the verdict. The first decision stands: verdict rules fire from the highest salience
-     * down, and a pooled Drools session does not always keep an activation group to one firing.
+     * Records the verdict by its code, one of the pack's levels. The first decision stands:
+     * verdict rules fire from the highest salience down, and a pooled Drools session does not
+     * always keep an activation group to one firing.
      */
-    public void decide(Verdict chosen) {
+    public void decide(String code) {
+        Verdict chosen = levels.stream().filter(v -> v.code().equals(code)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("规则包的 verdicts 中没有结论 " + code
+                        + " / the pack's verdicts have no level " + code));
         if (verdict == null) {
             verdict = chosen;
         }
@@ -97,74 +112,103 @@ public final class Tally {
         return verdict;
     }
 
+    /** True once a verdict that passes is decided: such a county has no rectification list. */
+    public boolean isPassing() {
+        return verdict != null && verdict.passes();
+    }
+
+    // ----------------------------------------------------------------- the rectification list (整改清单)
+    // A pack's rule composes the list from these sections, in the order it calls them; each is
+    // worked out once per county and adds nothing for a county whose verdict passes.
+
+    /** The triggered vetoes, each to be removed. */
+    public void rectifyVetoes() {
+        section("VETO", items -> triggeredVetoes.forEach(v -> items.add(new RectificationItem("VETO", null, null, v,
+                null))));
+    }
+
+    /** The vetoes that cannot be decided, with each key they lack. */
+    public void rectifyUndecidedVetoes() {
+        section("UNDECIDED_VETO", items -> undecidedVetoes.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> e.getValue().forEach(k -> items.add(new RectificationItem("UNDECIDED_VETO", null, k,
+                        e.getKey(), null)))));
+    }
+
+    /** Each missing key of each indicator, with the points supplying it could bring. */
+    public void rectifyMissingEvidence() {
+        section("MISSING_EVIDENCE", items -> {
+            for (IndicatorResult i : indicators) {
+                for (String key : i.missingKeys()) {
+                    Scored sheet = worksheets.get(i.id());
+                    Map<String, BigDecimal> gains = sheet == null ? Map.of() : sheet.missingGains();
+                    BigDecimal brings = gains.getOrDefault(key, gap(i));
+                    items.add(new RectificationItem("MISSING_EVIDENCE", i.id(), key, null, brings.min(gap(i))));
+                }
+            }
+        });
+    }
+
     /**
-     * Builds the rectification list (整改清单) of a county short of passing: the triggered vetoes,
-     * the vetoes that cannot be decided and the keys they lack, the missing evidence, each key item
-     * under {@code keyItemFloor} of its maximum with the points it needs, and the fewest indicators
-     * whose full marks lift the total to {@code passLine}, largest gains first, ties by id.
-     * Does nothing for a county that passes.
+     * Each key item under {@code keyItemFloor} of its maximum, with the points it needs and the
+     * fewest changes that reach the floor (§9: gains the county can actually earn).
      */
-    public void rectify(Number passLine, Number keyItemFloor) {
-        if (rectified) {
-            return; // worked out once per county: a second call would only repeat the work
-        }
-        rectified = true;
-        if (verdict != null && verdict.passes()) {
-            rectification = List.of();
-            return;
-        }
-        List<RectificationItem> items = new ArrayList<>();
-        triggeredVetoes.forEach(v -> items.add(new RectificationItem("VETO", null, null, v, null)));
-        undecidedVetoes.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> e.getValue()
-                .forEach(k -> items.add(new RectificationItem("UNDECIDED_VETO", null, k, e.getKey(), null))));
-        for (IndicatorResult i : indicators) {
-            for (String key : i.missingKeys()) {
-                Scored sheet = worksheets.get(i.id());
-                Map<String, BigDecimal> gains = sheet == null ? Map.of() : sheet.missingGains();
-                BigDecimal brings = gains.getOrDefault(key, gap(i));
-                items.add(new RectificationItem("MISSING_EVIDENCE", i.id(), key, null, brings.min(gap(i))));
-            }
-        }
+    public void rectifyKeyItemsBelow(Number keyItemFloor) {
         BigDecimal floor = Reading.decimal(keyItemFloor);
-        for (IndicatorResult i : indicators) {
-            BigDecimal needed = i.max().multiply(floor).subtract(i.score());
-            if (i.keyItem() && needed.signum() > 0) {
-                items.add(belowFloor(i, i.max().multiply(floor), needed));
+        section("KEY_ITEM_BELOW_FLOOR", items -> {
+            for (IndicatorResult i : indicators) {
+                BigDecimal needed = i.max().multiply(floor).subtract(i.score());
+                if (i.keyItem() && needed.signum() > 0) {
+                    items.add(belowFloor(i, i.max().multiply(floor), needed));
+                }
             }
-        }
-        BigDecimal shortBy = Reading.decimal(passLine).subtract(getTotal());
-        List<IndicatorResult> byGain = indicators.stream().filter(i -> gap(i).signum() > 0)
-                .sorted(Comparator.comparing(Tally::gap).reversed().thenComparing(IndicatorResult::id)).toList();
-        for (IndicatorResult i : byGain) {
-            if (shortBy.signum() <= 0) {
-                break;
+        });
+    }
+
+    /** The fewest indicators whose full marks lift the total to {@code line}, largest gains first, ties by id. */
+    public void rectifyTotalTo(Number line) {
+        section("RAISE_INDICATOR", items -> {
+            BigDecimal shortBy = Reading.decimal(line).subtract(getTotal());
+            List<IndicatorResult> byGain = indicators.stream().filter(i -> gap(i).signum() > 0)
+                    .sorted(Comparator.comparing(Tally::gap).reversed().thenComparing(IndicatorResult::id)).toList();
+            for (IndicatorResult i : byGain) {
+                if (shortBy.signum() <= 0) {
+                    break;
+                }
+                items.add(new RectificationItem("RAISE_INDICATOR", i.id(), null, null, gap(i)));
+                shortBy = shortBy.subtract(gap(i));
             }
-            items.add(new RectificationItem("RAISE_INDICATOR", i.id(), null, null, gap(i)));
-            shortBy = shortBy.subtract(gap(i));
+        });
+    }
+
+    private void section(String kind, Consumer<List<RectificationItem>> work) {
+        if (isPassing() || !sections.add(kind)) {
+            return; // a passing county has no list; a section called twice would only repeat itself
         }
-        rectification = List.copyOf(items);
+        work.accept(rectification);
     }
 
     /** A key item under its floor, with the fewest changes that reach the floor and what they earn. */
     private RectificationItem belowFloor(IndicatorResult i, BigDecimal floorPoints, BigDecimal needed) {
         int scale = i.score().scale();
+        RoundingMode rounding = scoring.rounding();
         Scored sheet = worksheets.get(i.id());
         Optional<FloorPlan.Plan> plan = sheet == null ? Optional.empty() : sheet.planToReach(floorPoints);
         if (plan.isEmpty()) {
             return new RectificationItem("KEY_ITEM_BELOW_FLOOR", i.id(), null, null, gap(i), needed, List.of());
         }
-        BigDecimal gain = plan.get().score().setScale(scale, RoundingMode.HALF_UP).subtract(i.score());
+        BigDecimal gain = plan.get().score().setScale(scale, rounding).subtract(i.score());
         List<RectificationStep> steps = plan.get().steps().stream().map(s -> new RectificationStep(s.action(),
-                s.key(), s.of(), s.target(), rounded(s.points(), scale), rounded(s.gain(), scale))).toList();
+                s.key(), s.of(), s.target(), rounded(s.points(), scale, rounding), rounded(s.gain(), scale, rounding)))
+                .toList();
         return new RectificationItem("KEY_ITEM_BELOW_FLOOR", i.id(), null, null, gain, needed, steps);
     }
 
-    private static BigDecimal rounded(BigDecimal d, int scale) {
-        return d == null ? null : d.setScale(scale, RoundingMode.HALF_UP);
+    private static BigDecimal rounded(BigDecimal d, int scale, RoundingMode rounding) {
+        return d == null ? null : d.setScale(scale, rounding);
     }
 
     public List<RectificationItem> rectification() {
-        return rectification;
+        return List.copyOf(rectification);
     }
 
     /** Called by the engine with the rule that decided the verdict. */

@@ -14,8 +14,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -28,6 +30,7 @@ import java.util.regex.Pattern;
 import org.safecounty.facts.Band;
 import org.safecounty.facts.Parameter;
 import org.safecounty.facts.Parameters;
+import org.safecounty.result.Verdict;
 import org.safecounty.submission.Mode;
 import org.safecounty.validation.Problem;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -75,7 +78,21 @@ public final class CatalogueReader {
     /** {@code counting.incidentMonthsBack}: months. */
     public static final NumberRange MONTHS_BACK = NumberRange.wholeNumber(0, 1200);
 
+    private static final Pattern VERDICT_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
+    private static final Map<String, RoundingMode> ROUNDING = orderedMap(RoundingMode.HALF_UP, RoundingMode.HALF_EVEN,
+            RoundingMode.HALF_DOWN, RoundingMode.UP, RoundingMode.DOWN);
+    private static final Map<String, Scoring.NotApplicable> NOT_APPLICABLE = orderedMap(
+            Scoring.NotApplicable.values());
     private static final YAMLFactory YAML = yamlFactory();
+
+    @SafeVarargs
+    private static <E extends Enum<E>> Map<String, E> orderedMap(E... values) {
+        Map<String, E> m = new LinkedHashMap<>();
+        for (E e : values) {
+            m.put(e.name(), e);
+        }
+        return Collections.unmodifiableMap(m);
+    }
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
     private static final Pattern FULL_WIDTH_KEY = Pattern.compile("^\\s*(?:-\\s+)?[^\\s#:'\"{}\\[\\],：]+\\s*：");
 
@@ -149,8 +166,8 @@ public final class CatalogueReader {
             return null;
         }
         Place at = Place.root(CATALOGUE);
-        allowOnly(root, at, Set.of("id", "version", "zh", "en", "decimals", "baseMax", "counting", "tasks", "bonus",
-                "vetoes", "keys"));
+        allowOnly(root, at, Set.of("id", "version", "zh", "en", "decimals", "rounding", "notApplicable", "baseMax",
+                "counting", "tasks", "bonus", "vetoes", "keys", "verdicts"));
         String id = text(root, "id", at);
         String version = text(root, "version", at);
         BigDecimal scale = number(root.get("decimals"), at.child("decimals"), DECIMALS, "得分保留的小数位数",
@@ -169,8 +186,11 @@ public final class CatalogueReader {
         CountingSpec counting = counting(root.path("counting"), at.child("counting"), keys, parameters);
         BigDecimal baseMax = root.has("baseMax") ? number(root.get("baseMax"), at.child("baseMax"), NumberRange.ANY,
                 null, null) : null;
+        Scoring scoring = new Scoring(decimals, oneOf(root, "rounding", at, ROUNDING, RoundingMode.HALF_UP),
+                oneOf(root, "notApplicable", at, NOT_APPLICABLE, Scoring.NotApplicable.FULL_POINTS));
+        List<Verdict> verdicts = verdicts(root.path("verdicts"), at.child("verdicts"));
         PackCatalogue catalogue = new PackCatalogue(id, version, root.path("zh").asText(""), root.path("en").asText(""),
-                decimals, baseMax, tasks, bonus, vetoes, keys, counting);
+                scoring, baseMax, tasks, bonus, vetoes, keys, counting, verdicts);
         checkPoints(catalogue, parameters);
         // without the figures the rules cannot be checked: one problem about parameters.yaml, not
         // one for every figure a rule reads
@@ -586,6 +606,54 @@ public final class CatalogueReader {
             items.add(new ItemSpec(text(n, "id", p), n.path("zh").asText(""), n.path("en").asText("")));
         }
         return items;
+    }
+
+    /** The verdict levels, best first: each an upper-case id, its names and whether it passes. */
+    private List<Verdict> verdicts(JsonNode node, Place at) {
+        List<Verdict> levels = new ArrayList<>();
+        if (node.isMissingNode()) {
+            problem(at, "缺少 verdicts（结论等级，由高到低，如 { id: PASS, zh: 达标, en: Pass, passes: true }）",
+                    "verdicts is missing (the verdict levels, best first, e.g. { id: PASS, zh: 达标, en: Pass, passes: true })");
+            return levels;
+        }
+        node = list(node, at);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode n = node.get(i);
+            Place p = at.index(i);
+            allowOnly(n, p, Set.of("id", "zh", "en", "passes"));
+            String code = text(n, "id", p);
+            if (!code.isEmpty() && !VERDICT_CODE.matcher(code).matches()) {
+                problem(p.child("id"), "结论代码 " + escape(code) + " 应为大写英文字母、数字或下划线（不超过 32 个），如 GOOD",
+                        "the verdict code " + escape(code) + " should be upper-case letters, digits or '_' (at most 32), e.g. GOOD");
+            } else if (!code.isEmpty() && !seen.add(code)) {
+                problem(p.child("id"), "结论代码 " + code + " 重复", "the verdict code " + code + " is listed twice");
+            }
+            if (!n.path("passes").isBoolean()) {
+                problem(p.child("passes"), "passes 应为 true（达到此结论即通过）或 false",
+                        "passes should be true (a county at this level passes) or false");
+            }
+            levels.add(new Verdict(code, text(n, "zh", p), text(n, "en", p), n.path("passes").asBoolean(false)));
+        }
+        if (levels.isEmpty()) {
+            problem(at, "至少要有一个结论等级", "at least one verdict level is needed");
+        }
+        return levels;
+    }
+
+    /** A field whose value is one of {@code choices} by name, or {@code otherwise} when absent. */
+    private <T> T oneOf(JsonNode root, String field, Place at, Map<String, T> choices, T otherwise) {
+        JsonNode v = root.get(field);
+        if (v == null) {
+            return otherwise;
+        }
+        T chosen = v.isTextual() ? choices.get(v.asText()) : null;
+        if (chosen == null) {
+            problem(at.child(field), field + " 应为 " + String.join("、", choices.keySet()) + " 之一",
+                    field + " should be one of " + String.join(", ", choices.keySet()));
+            return otherwise;
+        }
+        return chosen;
     }
 
     private CountingSpec counting(JsonNode node, Place at, Map<String, KeySpec> keys, Parameters parameters) {

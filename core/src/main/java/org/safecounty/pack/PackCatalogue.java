@@ -6,16 +6,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.safecounty.result.Verdict;
 
 /**
- * What a rule pack declares in {@code pack.yaml}: its identity, tasks, indicators, bonus and veto
- * items, the key catalogue and how evidence is counted.
+ * What a rule pack declares in {@code pack.yaml}: its identity, its arithmetic, tasks, indicators,
+ * bonus and veto items, the key catalogue, how evidence is counted and its verdict levels (best
+ * first).
  */
-public record PackCatalogue(String id, String version, String zh, String en, int scale, BigDecimal baseMax,
+public record PackCatalogue(String id, String version, String zh, String en, Scoring scoring, BigDecimal baseMax,
                             List<TaskSpec> tasks, List<ItemSpec> bonus, List<ItemSpec> vetoes,
-                            Map<String, KeySpec> keys, CountingSpec counting) {
+                            Map<String, KeySpec> keys, CountingSpec counting, List<Verdict> verdicts) {
 
     public PackCatalogue {
+        verdicts = List.copyOf(verdicts);
         tasks = List.copyOf(tasks);
         bonus = List.copyOf(bonus);
         vetoes = List.copyOf(vetoes);
@@ -24,6 +27,16 @@ public record PackCatalogue(String id, String version, String zh, String en, int
 
     public Stream<IndicatorSpec> indicators() {
         return tasks.stream().flatMap(t -> t.indicators().stream());
+    }
+
+    /** The decimals every indicator's points keep. */
+    public int scale() {
+        return scoring.decimals();
+    }
+
+    /** The verdict level of this code, if the pack declares it. */
+    public Optional<Verdict> verdict(String code) {
+        return verdicts.stream().filter(v -> v.code().equals(code)).findFirst();
     }
 
     public Optional<KeySpec> key(String name) {

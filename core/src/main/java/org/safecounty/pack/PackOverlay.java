@@ -127,7 +127,12 @@ public final class PackOverlay {
                 files.put(path, bytes);
             }
         });
-        ext.path("removeRules").forEach(r -> files.remove(PackFiles.RULES_DIR + r.asText()));
+        for (JsonNode r : ext.path("removeRules")) {
+            if (files.remove(PackFiles.RULES_DIR + r.asText()) == null) {
+                throw refused(overlay, "extends.removeRules 中的 " + r.asText() + " 在基础包的 rules/ 中不存在，请检查文件名",
+                        "extends.removeRules names " + r.asText() + ", which the base's rules/ does not have: check the file name");
+            }
+        }
         overlay.all().forEach((path, bytes) -> {
             if (!path.equals(PACK) && !path.equals(PARAMETERS) && !path.equals(PackManifest.FILE)) {
                 files.put(path, bytes);
@@ -135,11 +140,19 @@ public final class PackOverlay {
         });
         ObjectNode ownPack = pack.deepCopy();
         ownPack.remove("extends");
-        files.put(PACK, write(merge(read(base, PACK), ownPack)));
+        files.put(PACK, write(laidOver(overlay, PACK, read(base, PACK), ownPack)));
         if (overlay.all().containsKey(PARAMETERS)) {
-            files.put(PARAMETERS, write(merge(read(base, PARAMETERS), read(overlay, PARAMETERS))));
+            files.put(PARAMETERS, write(laidOver(overlay, PARAMETERS, read(base, PARAMETERS), read(overlay, PARAMETERS))));
         }
         return PackFiles.of(overlay.origin(), files);
+    }
+
+    private static JsonNode laidOver(PackFiles overlay, String file, JsonNode under, JsonNode over) {
+        try {
+            return merge(under, over);
+        } catch (MergeProblem p) {
+            throw new OverlayException(new Problem(file, "PACK_EXTENDS", p.zh, p.getMessage()), overlay.origin());
+        }
     }
 
     /** {@code over} laid over {@code under}: maps by key, lists of id'd items by id, other values replaced. */
@@ -165,21 +178,55 @@ public final class PackOverlay {
         return over.deepCopy();
     }
 
+    /**
+     * Items merged by id: a known id is merged (or taken out with {@code remove: true}), a new one
+     * is added at the end, or before the item {@code before} names, which also moves a known one.
+     */
     private static ArrayNode mergeById(ArrayNode under, ArrayNode over) {
         ArrayNode out = under.deepCopy();
         for (JsonNode item : over) {
             String id = item.get("id").asText();
             int at = indexOf(out, id);
             boolean remove = item.path("remove").asBoolean(false);
-            if (remove && at >= 0) {
+            if (remove) {
+                if (at < 0) {
+                    throw new MergeProblem("remove: true 指向的 " + id + " 在基础包中不存在，请检查编号",
+                            "remove: true names " + id + ", which the base does not have: check the id");
+                }
                 out.remove(at);
-            } else if (at >= 0) {
-                out.set(at, merge(out.get(at), item));
-            } else if (!remove) {
-                out.add(item.deepCopy());
+                continue;
             }
+            ObjectNode merged = (ObjectNode) (at >= 0 ? merge(out.get(at), item) : item.deepCopy());
+            JsonNode before = merged.remove("before");
+            if (at >= 0) {
+                out.remove(at);
+            }
+            out.insert(position(out, id, at, before), merged);
         }
         return out;
+    }
+
+    /** Where an item goes: before the item {@code before} names, else where it was, else at the end. */
+    private static int position(ArrayNode list, String id, int was, JsonNode before) {
+        if (before == null || before.isNull()) {
+            return was >= 0 ? was : list.size();
+        }
+        int at = indexOf(list, before.asText());
+        if (at < 0) {
+            throw new MergeProblem(id + " 的 before: " + before.asText() + " 不在列表中，请写列表中已有的编号",
+                    id + "'s before: " + before.asText() + " is not in the list: name an id the list has");
+        }
+        return at;
+    }
+
+    /** An overlay item that cannot be laid over its base's list. */
+    static final class MergeProblem extends RuntimeException {
+        final String zh;
+
+        MergeProblem(String zh, String en) {
+            super(en);
+            this.zh = zh;
+        }
     }
 
     private static boolean identified(ArrayNode list) {

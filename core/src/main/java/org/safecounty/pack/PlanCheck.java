@@ -23,15 +23,26 @@ public final class PlanCheck {
 
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"((?:[^\"\\\\]++|\\\\.)*+)\"");
     private static final Pattern ITEM = Pattern.compile("\\b(Indicator|BonusItem|Veto)\\s*\\(\\s*id\\s*==\\s*\"([^\"]*)\"");
+    private static final Pattern DECIDE = Pattern.compile("\\.decide\\(\\s*\"([^\"]*)\"");
     private static final Pattern PARAMETER = Pattern.compile("params\\.(?:number|bands|texts)\\(\\s*\"([^\"]*)\"");
 
     public List<Problem> check(PackFiles files, PackCatalogue catalogue, Parameters parameters) {
         List<Problem> problems = new ArrayList<>();
         Map<String, List<String>> handledBy = new LinkedHashMap<>();
         Set<String> parametersRead = new HashSet<>(countingParameters(catalogue));
+        Set<String> decided = new HashSet<>();
         files.ruleFiles().forEach(path -> scan(path, files.text(path).orElse(""), catalogue, handledBy,
                 parametersRead, problems));
+        files.ruleFiles().forEach(path -> verdicts(path, files.text(path).orElse(""), catalogue, decided, problems));
         String packYaml = files.text(CatalogueReader.CATALOGUE).orElse("");
+        for (var level : catalogue.verdicts()) {
+            if (!decided.contains(level.code())) {
+                problems.add(new Problem(at(packYaml, CatalogueReader.CATALOGUE, "id: " + level.code()), "NO_RULE",
+                        "结论 " + level.code() + " 在 verdicts 中，但没有规则给出它（$t.decide( \"" + level.code() + "\" )）",
+                        "the verdict " + level.code() + " is in verdicts but no rule decides it ($t.decide( \""
+                                + level.code() + "\" ))"));
+            }
+        }
         for (String id : catalogueItems(catalogue)) {
             List<String> rules = handledBy.getOrDefault(id, List.of());
             if (rules.isEmpty()) {
@@ -84,6 +95,33 @@ public final class PlanCheck {
                 parametersRead.add(p.group(1));
             }
         }
+    }
+
+    /** Each verdict a rule decides is a level of {@code verdicts}; collects the levels decided. */
+    private static void verdicts(String path, String text, PackCatalogue catalogue, Set<String> decided,
+                                 List<Problem> problems) {
+        String[] lines = text.split("\n", -1);
+        for (int n = 0; n < lines.length; n++) {
+            if (lines[n].strip().startsWith("//")) {
+                continue;
+            }
+            Matcher d = DECIDE.matcher(lines[n]);
+            while (d.find()) {
+                String code = d.group(1);
+                decided.add(code);
+                if (catalogue.verdict(code).isEmpty()) {
+                    problems.add(new Problem(path + ":" + (n + 1), "UNKNOWN_VERDICT",
+                            "结论 " + code + " 不在 pack.yaml 的 verdicts 中（有：" + codes(catalogue, "、")
+                                    + "）：请检查拼写，或在 verdicts 中加上它",
+                            "the verdict " + code + " is not in pack.yaml's verdicts (" + codes(catalogue, ", ")
+                                    + "): check the spelling, or add it to verdicts"));
+                }
+            }
+        }
+    }
+
+    private static String codes(PackCatalogue catalogue, String joiner) {
+        return String.join(joiner, catalogue.verdicts().stream().map(v -> v.code()).toList());
     }
 
     private static void sums(PackCatalogue catalogue, String packYaml, List<Problem> problems) {

@@ -33,6 +33,23 @@ public final class CaseReader {
     /** At most this many evidence items in a base county: every case copies it. */
     public static final int MAX_BASE_EVIDENCE = 1_000;
 
+    private final Set<String> verdicts;
+
+    /** A reader that checks an expected verdict's form only (the pack's levels are checked when a case runs). */
+    public CaseReader() {
+        this(Set.of());
+    }
+
+    /** A reader that also checks each expected verdict against the pack's levels, with the nearest as a hint. */
+    public CaseReader(java.util.Collection<String> verdictCodes) {
+        this.verdicts = Set.copyOf(verdictCodes);
+    }
+
+    /** A reader for the tests of {@code pack}: expected verdicts are checked against its levels. */
+    public static CaseReader of(org.safecounty.RulePack pack) {
+        return new CaseReader(pack.catalogue().verdicts().stream().map(org.safecounty.result.Verdict::code).toList());
+    }
+
     /** Every case of every test file of the pack, in file order. */
     public List<PackCase> read(PackFiles files) {
         List<PackCase> cases = new ArrayList<>();
@@ -82,7 +99,7 @@ public final class CaseReader {
         return cases;
     }
 
-    private static void checkFields(JsonNode c, String path, int i) {
+    private void checkFields(JsonNode c, String path, int i) {
         String where = path + " 用例 case " + (i + 1) + "「" + c.path("name").asText("") + "」: ";
         List<String> problems = new ArrayList<>();
         c.fieldNames().forEachRemaining(f -> {
@@ -92,7 +109,7 @@ public final class CaseReader {
                         + (near == null ? "" : "; did you mean " + near + "?"));
             }
         });
-        problems.addAll(ExpectationShape.check(c.get("expect")));
+        problems.addAll(ExpectationShape.check(c.get("expect"), verdicts));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(where + String.join("; ", problems));
         }

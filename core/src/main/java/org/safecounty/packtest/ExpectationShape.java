@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.safecounty.result.IndicatorStatus;
-import org.safecounty.result.Verdict;
 
 /**
  * The shape a test case's expectations must have. Every field is checked against the fields the
@@ -29,11 +28,21 @@ final class ExpectationShape {
             "REDUCE_TO");
     private static final Set<String> REASONS = Set.of("UNVERIFIED", "OUT_OF_WINDOW", "SUPERSEDED", "INVALID_SURVEY");
 
-    private final List<String> problems = new ArrayList<>();
+    private static final java.util.regex.Pattern VERDICT_CODE = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
 
-    /** What is wrong with {@code expect}, each a sentence in Chinese then English; empty when nothing is. */
-    static List<String> check(JsonNode expect) {
-        ExpectationShape shape = new ExpectationShape();
+    private final List<String> problems = new ArrayList<>();
+    private final Set<String> verdicts;
+
+    private ExpectationShape(Set<String> verdicts) {
+        this.verdicts = verdicts;
+    }
+
+    /**
+     * What is wrong with {@code expect}, each a sentence in Chinese then English; empty when nothing
+     * is. {@code verdicts}: the pack's verdict codes, or empty to check an expected verdict's form only.
+     */
+    static List<String> check(JsonNode expect, Set<String> verdicts) {
+        ExpectationShape shape = new ExpectationShape(verdicts);
         shape.top(expect);
         return shape.problems;
     }
@@ -44,7 +53,7 @@ final class ExpectationShape {
             return;
         }
         fields(expect, TOP, "expect");
-        oneOf(expect.get("verdict"), names(Verdict.values()), "expect.verdict");
+        verdictCode(expect.get("verdict"));
         number(expect.get("totalScore"), "expect.totalScore");
         number(expect.get("baseScore"), "expect.baseScore");
         number(expect.get("bonusScore"), "expect.bonusScore");
@@ -167,6 +176,16 @@ final class ExpectationShape {
             return;
         }
         node.forEach(each);
+    }
+
+    /** A verdict code as packs write them; which codes exist is the pack's, checked when the case runs. */
+    private void verdictCode(JsonNode v) {
+        if (!verdicts.isEmpty()) {
+            oneOf(v, verdicts, "expect.verdict");
+        } else if (v != null && (!v.isTextual() || !VERDICT_CODE.matcher(v.asText()).matches())) {
+            problems.add("expect.verdict 应为结论代码（大写，如 PASS），而不是 " + v + " / expect.verdict should be a"
+                    + " verdict code (upper case, e.g. PASS), not " + v);
+        }
     }
 
     private static Set<String> names(Enum<?>[] values) {

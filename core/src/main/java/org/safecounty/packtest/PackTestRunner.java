@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.safecounty.Assessor;
 import org.safecounty.Outcome;
 import org.safecounty.result.AssessmentResult;
+import org.safecounty.result.Verdict;
 import org.safecounty.result.BonusResult;
 import org.safecounty.result.IndicatorResult;
 import org.safecounty.result.TaskScore;
@@ -49,7 +50,9 @@ public final class PackTestRunner {
         } else if (outcome instanceof Outcome.Rejected r) {
             failures.add(new CaseFailure("outcome", "a result", "rejected: " + r.problems()));
         } else {
-            checkResult(expect, ((Outcome.Assessed) outcome).result(), failures);
+            AssessmentResult result = ((Outcome.Assessed) outcome).result();
+            checkResult(expect, result, failures);
+            checkVerdictLevel(expect, result, failures);
         }
         return new CaseResult(c, failures, traced.rulesFired());
     }
@@ -95,8 +98,23 @@ public final class PackTestRunner {
         }
     }
 
+    /** An expected verdict must be a level of the pack: a misspelt level fails with the levels it could be. */
+    private void checkVerdictLevel(JsonNode expect, AssessmentResult r, List<CaseFailure> failures) {
+        String wanted = expect.path("verdict").asText(null);
+        if (wanted == null) {
+            return;
+        }
+        List<String> levels = assessor.pack(r.standard().id()).map(p -> p.catalogue().verdicts().stream()
+                .map(Verdict::code).toList()).orElse(List.of());
+        if (!levels.isEmpty() && !levels.contains(wanted)) {
+            String near = ExpectationShape.nearest(wanted, java.util.Set.copyOf(levels));
+            failures.add(new CaseFailure("expect.verdict", "one of the pack's levels " + levels,
+                    wanted + (near == null ? "" : " (did you mean " + near + "?)")));
+        }
+    }
+
     private static void checkResult(JsonNode expect, AssessmentResult r, List<CaseFailure> failures) {
-        text(expect, "verdict", r.verdict().name(), failures);
+        text(expect, "verdict", r.verdict().code(), failures);
         number(expect, "totalScore", r.totalScore(), failures);
         number(expect, "baseScore", r.baseScore(), failures);
         number(expect, "bonusScore", r.bonusScore(), failures);

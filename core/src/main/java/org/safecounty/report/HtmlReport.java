@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,8 +46,7 @@ public final class HtmlReport {
             .card{border:1px solid var(--line);border-radius:8px;padding:12px 16px;min-width:220px}
             .big{font-size:32px;font-weight:700}
             .verdict{display:inline-block;padding:2px 10px;border-radius:12px;color:#fff;font-weight:700}
-            .v-EXCELLENT{background:#0b6e4f}.v-PASS{background:#2f855a}.v-FAIL{background:#b54708}
-            .v-VETOED{background:#b42318}.v-INCOMPLETE{background:#6b7280}.v-REJECTED{background:#3f3f46}
+            .verdict.passes{background:#2f855a}.verdict.short{background:#b54708}.v-REJECTED{background:#3f3f46}
             table{border-collapse:collapse;width:100%;margin:6px 0 12px}
             th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
             th{background:#f0f4f8} td.num,th.num{text-align:right;white-space:nowrap}
@@ -76,7 +75,7 @@ public final class HtmlReport {
                 .append(esc(r.standard().version())).append(" · ").append(esc(mode(r, w))).append("</p>\n");
 
         h.append("<div class=\"top\">\n<div class=\"card\">\n<div>").append(esc(w.t("结论", "Verdict"))).append("</div>\n");
-        h.append("<div class=\"big\"><span class=\"verdict v-").append(r.verdict().name()).append("\" id=\"verdict\">")
+        h.append("<div class=\"big\"><span class=\"").append(verdictClass(r.verdict())).append("\" id=\"verdict\">")
                 .append(esc(w.verdict(r.verdict()))).append("</span></div>\n");
         h.append("<div>").append(esc(w.t("总分", "Total"))).append(" <span class=\"big\" id=\"total\">")
                 .append(Wording.fixed(r.totalScore())).append("</span></div>\n");
@@ -124,17 +123,23 @@ public final class HtmlReport {
         List<ReportEntry> assessed = entries.stream().filter(e -> e.outcome() instanceof Outcome.Assessed).toList();
         List<ReportEntry> rejected = entries.stream().filter(e -> !(e.outcome() instanceof Outcome.Assessed)).toList();
 
-        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
-        for (Verdict v : Verdict.values()) {
-            counts.put(v, 0);
+        Map<String, Verdict> levels = new LinkedHashMap<>();
+        if (catalogue != null) {
+            catalogue.verdicts().forEach(v -> levels.put(v.code(), v));
         }
-        assessed.forEach(e -> counts.merge(result(e).verdict(), 1, Integer::sum));
+        Map<String, Integer> counts = new HashMap<>();
+        assessed.forEach(e -> {
+            Verdict v = result(e).verdict();
+            levels.putIfAbsent(v.code(), v);
+            counts.merge(v.code(), 1, Integer::sum);
+        });
         h.append("<h2>").append(esc(lang.t("结论统计", "Verdicts"))).append("</h2>\n<table id=\"counts\"><thead><tr><th>")
                 .append(esc(lang.t("结论", "Verdict"))).append("</th><th class=\"num\">").append(esc(lang.t("县数", "Counties")))
                 .append("</th></tr></thead><tbody>\n");
-        for (Verdict v : Verdict.values()) {
-            h.append("<tr><td><span class=\"verdict v-").append(v.name()).append("\">").append(esc(verdictName(v, lang)))
-                    .append("</span></td><td class=\"num\">").append(counts.get(v)).append("</td></tr>\n");
+        for (Verdict v : levels.values()) {
+            h.append("<tr><td><span class=\"").append(verdictClass(v)).append("\">").append(esc(verdictName(v, lang)))
+                    .append("</span></td><td class=\"num\">").append(counts.getOrDefault(v.code(), 0))
+                    .append("</td></tr>\n");
         }
         h.append("<tr><td><span class=\"verdict v-REJECTED\">").append(esc(lang.t("退回", "Rejected")))
                 .append("</span></td><td class=\"num\">").append(rejected.size()).append("</td></tr>\n");
@@ -251,8 +256,8 @@ public final class HtmlReport {
             if (withCity) {
                 h.append("<td>").append(esc(city(e, lang))).append("</td>");
             }
-            h.append("<td class=\"num\">").append(Wording.fixed(r.totalScore())).append("</td><td><span class=\"verdict v-")
-                    .append(r.verdict().name()).append("\">").append(esc(verdictName(r.verdict(), lang)))
+            h.append("<td class=\"num\">").append(Wording.fixed(r.totalScore())).append("</td><td><span class=\"")
+                    .append(verdictClass(r.verdict())).append("\">").append(esc(verdictName(r.verdict(), lang)))
                     .append("</span></td></tr>\n");
         }
         h.append("</tbody></table>\n");
@@ -267,13 +272,12 @@ public final class HtmlReport {
     }
 
     private static String verdictName(Verdict v, Lang lang) {
-        return switch (v) {
-            case EXCELLENT -> lang.t("优秀", "Excellent");
-            case PASS -> lang.t("达标", "Pass");
-            case FAIL -> lang.t("不达标", "Fail");
-            case VETOED -> lang.t("一票否决", "Vetoed");
-            case INCOMPLETE -> lang.t("材料不全", "Incomplete");
-        };
+        return lang.t(v.zh(), v.en());
+    }
+
+    /** Classes a province's style sheet can colour a verdict by: its code, and whether it passes. */
+    private static String verdictClass(Verdict v) {
+        return "verdict v-" + esc(v.code()) + (v.passes() ? " passes" : " short");
     }
 
     private static String mode(AssessmentResult r, Wording w) {

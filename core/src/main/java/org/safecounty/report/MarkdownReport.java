@@ -29,7 +29,7 @@ public final class MarkdownReport {
         m.append("- ").append(w.t("评价标准：", "Standard: ")).append(esc(w.standardName())).append(' ')
                 .append(esc(r.standard().version())).append('\n');
         m.append("- ").append(w.t("结论：", "Verdict: ")).append("**").append(w.verdict(r.verdict())).append("**")
-                .append(" (").append(r.verdict().name()).append(")\n");
+                .append(" (").append(r.verdict().code()).append(")\n");
         m.append("- ").append(w.t("总分：", "Total: ")).append(Wording.fixed(r.totalScore())).append(w.t("（基础分 ", " (base "))
                 .append(Wording.fixed(r.baseScore())).append(w.t(" + 加分 ", " + bonus ")).append(Wording.fixed(r.bonusScore()))
                 .append(w.t("）", ")")).append("\n\n");

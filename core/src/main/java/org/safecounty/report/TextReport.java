@@ -15,7 +15,6 @@ import org.safecounty.result.IndicatorStatus;
 import org.safecounty.result.RectificationItem;
 import org.safecounty.result.RectificationStep;
 import org.safecounty.result.TaskScore;
-import org.safecounty.result.Verdict;
 import org.safecounty.validation.Problem;
 
 /**
@@ -25,16 +24,13 @@ import org.safecounty.validation.Problem;
  */
 public final class TextReport {
 
-    private static final Map<Verdict, String> VERDICT_ZH = Map.of(Verdict.EXCELLENT, "优秀", Verdict.PASS, "达标",
-            Verdict.FAIL, "不达标", Verdict.VETOED, "否决", Verdict.INCOMPLETE, "材料不全");
-
     /** One county's result: verdict, totals, tasks, what fell short and what to rectify. */
     public String render(AssessmentResult r, PackCatalogue catalogue) {
         StringBuilder out = new StringBuilder();
         out.append(e(r.county().name())).append("（").append(e(r.county().code())).append("）  ")
                 .append(e(r.standard().id())).append(' ').append(e(r.standard().version())).append("  ")
                 .append(r.mode()).append('\n');
-        out.append("  结论 verdict   ").append(VERDICT_ZH.get(r.verdict())).append(' ').append(r.verdict()).append('\n');
+        out.append("  结论 verdict   ").append(e(r.verdict().zh())).append(' ').append(e(r.verdict().code())).append('\n');
         out.append("  总分 total     ").append(fixed(r.totalScore())).append(" = 基础分 base ")
                 .append(fixed(r.baseScore())).append(" + 加分 bonus ").append(fixed(r.bonusScore())).append('\n');
         Map<String, TaskSpec> tasks = catalogue.tasks().stream().collect(Collectors.toMap(TaskSpec::id, Function.identity()));

@@ -39,13 +39,7 @@ final class Wording {
     }
 
     String verdict(Verdict v) {
-        return switch (v) {
-            case EXCELLENT -> t("优秀", "Excellent");
-            case PASS -> t("达标", "Pass");
-            case FAIL -> t("不达标", "Fail");
-            case VETOED -> t("一票否决", "Vetoed");
-            case INCOMPLETE -> t("材料不全", "Incomplete");
-        };
+        return t(v.zh(), v.en());
     }
 
     String status(IndicatorStatus s) {

@@ -224,8 +224,7 @@ final class BytecodeCheck {
         if (write) {
             return false;
         }
-        return RuleVocabulary.allowsConstant(fi.owner, fi.name)
-                || kind == Kind.SCAFFOLD && SCAFFOLD_OWNERS.stream().anyMatch(fi.owner::startsWith)
+        return kind == Kind.SCAFFOLD && SCAFFOLD_OWNERS.stream().anyMatch(fi.owner::startsWith)
                 || kind == Kind.SCAFFOLD && PROJECT_OWNERS.stream().anyMatch(fi.owner::startsWith)
                 || kind == Kind.SCAFFOLD && fi.owner.equals("java/util/Locale");
     }

@@ -1,7 +1,6 @@
 package org.safecounty.rules;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.safecounty.facts.VetoState;
 import org.safecounty.facts.Worksheet;
 import org.safecounty.pack.IndicatorSpec;
 import org.safecounty.pack.PackCatalogue;
+import org.safecounty.pack.Scoring;
 import org.safecounty.facts.Band;
 import org.safecounty.facts.Parameter;
 import org.safecounty.result.BonusResult;
@@ -123,7 +123,8 @@ public final class Evaluator {
             Tally tally = new Tally(indicatorResults,
                     bonusResults.stream().map(BonusResult::score).reduce(BigDecimal.ZERO, BigDecimal::add),
                     vetoes.stream().filter(v -> v.state() == VetoState.TRIGGERED).map(Worksheet::getId).toList(),
-                    undecided(vetoes), indicators.stream().collect(Collectors.toMap(Worksheet::getId, i -> i)));
+                    undecided(vetoes), indicators.stream().collect(Collectors.toMap(Worksheet::getId, i -> i)),
+                    catalogue.verdicts(), catalogue.scoring());
             session.insert(tally);
             int left = limits.maxFirings() - fired;
             stopped = stopped(recorder, session.fireAllRules(left), left, limits.maxFirings());
@@ -172,19 +173,21 @@ public final class Evaluator {
 
     private IndicatorResult indicatorResult(Indicator i) {
         IndicatorSpec spec = i.spec();
-        BigDecimal score = i.points().setScale(catalogue.scale(), RoundingMode.HALF_UP);
+        BigDecimal score = catalogue.scoring().round(i.points());
         String rule = i.rules().get(0);
         return new IndicatorResult(spec.id(), spec.task(), score, spec.max(), status(i, score), spec.keyItem(),
                 i.evidence(), i.missingKeys(), rule, explanation(i.notesZh(), "；", score, true),
                 explanation(i.notesEn(), "; ", score, false), parameterUses(rule), i.documents());
     }
 
-    private static IndicatorStatus status(Indicator i, BigDecimal score) {
+    private IndicatorStatus status(Indicator i, BigDecimal score) {
         if (i.hasMissing()) {
             return IndicatorStatus.MISSING;
         }
         int vsMax = score.compareTo(i.getMax());
-        if (i.allPartsNotApplicable() && vsMax == 0) {
+        BigDecimal notApplicableScores = catalogue.scoring().notApplicable() == Scoring.NotApplicable.ZERO
+                ? BigDecimal.ZERO : i.getMax();
+        if (i.allPartsNotApplicable() && score.compareTo(notApplicableScores) == 0) {
             return IndicatorStatus.NOT_APPLICABLE;
         }
         if (vsMax >= 0) {
@@ -200,7 +203,7 @@ public final class Evaluator {
     }
 
     private BonusResult bonusResult(BonusItem b) {
-        BigDecimal score = b.points().setScale(catalogue.scale(), RoundingMode.HALF_UP);
+        BigDecimal score = catalogue.scoring().round(b.points());
         String rule = b.rules().get(0);
         return new BonusResult(b.getId(), score, b.evidence(), rule, explanation(b.notesZh(), "；", score, true),
                 explanation(b.notesEn(), "; ", score, false), parameterUses(rule), b.documents());

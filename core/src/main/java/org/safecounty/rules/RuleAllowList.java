@@ -15,7 +15,6 @@ public final class RuleAllowList {
 
     /** Single classes rule code may name. */
     static final Set<String> RULE_CLASSES = Set.of(
-            "org.safecounty.result.Verdict",
             "java.lang.Object", "java.lang.String", "java.lang.Math", "java.lang.Number", "java.lang.Integer",
             "java.lang.Long", "java.lang.Double", "java.lang.Boolean", "java.lang.Character",
             "java.lang.StringBuilder", "java.lang.Comparable", "java.lang.CharSequence", "java.lang.Iterable",

@@ -49,20 +49,18 @@ final class RuleExpressions {
 
     private final List<Token> tokens;
     private final Map<String, Class<?>> names;
-    private final Map<String, Class<?>> enums;
     private int at;
     private int depth;
 
-    private RuleExpressions(List<Token> tokens, Map<String, Class<?>> names, Map<String, Class<?>> enums) {
+    private RuleExpressions(List<Token> tokens, Map<String, Class<?>> names) {
         this.tokens = tokens;
         this.names = names;
-        this.enums = enums;
     }
 
     /** Checks a consequence; {@code names} holds the rule's bound variables and the global. */
-    static void consequence(String text, int firstLine, Map<String, Class<?>> names, Map<String, Class<?>> enums)
+    static void consequence(String text, int firstLine, Map<String, Class<?>> names)
             throws Refused {
-        RuleExpressions r = new RuleExpressions(RuleText.tokens(text, firstLine), new java.util.HashMap<>(names), enums);
+        RuleExpressions r = new RuleExpressions(RuleText.tokens(text, firstLine), new java.util.HashMap<>(names));
         int statements = 0;
         while (r.peek().kind() != Kind.END) {
             if (++statements > MAX_STATEMENTS) {
@@ -74,9 +72,9 @@ final class RuleExpressions {
     }
 
     /** Checks one constraint of a pattern over {@code factType}. */
-    static void condition(String text, int line, Class<?> factType, Map<String, Class<?>> names,
-                          Map<String, Class<?>> enums) throws Refused {
-        RuleExpressions r = new RuleExpressions(RuleText.tokens(text, line), names, enums);
+    static void condition(String text, int line, Class<?> factType, Map<String, Class<?>> names)
+            throws Refused {
+        RuleExpressions r = new RuleExpressions(RuleText.tokens(text, line), names);
         r.comparison(factType);
         while (r.peek().is("&&") || r.peek().is("||")) {
             r.next();
@@ -184,15 +182,6 @@ final class RuleExpressions {
         }
         if (names.containsKey(t.text())) {
             return Typed.of(names.get(t.text()));
-        }
-        if (enums.containsKey(t.text()) && peek().is(".")) {
-            next();
-            Token constant = next();
-            Class<?> e = enums.get(t.text());
-            if (Arrays.stream(e.getEnumConstants()).noneMatch(k -> ((Enum<?>) k).name().equals(constant.text()))) {
-                throw new Refused(constant.line(), t.text() + " 没有 " + constant.text(), t.text() + " has no " + constant.text());
-            }
-            return Typed.of(e);
         }
         throw unknownName(t);
     }
@@ -315,8 +304,7 @@ final class RuleExpressions {
 
     private Typed operand(Class<?> factType) throws Refused {
         Token t = peek();
-        if (t.kind() == Kind.NAME && !names.containsKey(t.text()) && !enums.containsKey(t.text())
-                && !t.is("true") && !t.is("false")) {
+        if (t.kind() == Kind.NAME && !names.containsKey(t.text()) && !t.is("true") && !t.is("false")) {
             next();
             Typed value = peek().is("(") ? member(factType, t) : property(factType, t);
             while (peek().is(".")) {

@@ -176,7 +176,6 @@ public final class RuleVerifier {
         private final PackageDescr pkg;
         private final List<Problem> problems;
         private final Map<String, Class<?>> imported = new HashMap<>();
-        private final Map<String, Class<?>> enums = new HashMap<>();
         private final Map<String, Class<?>> globals = new HashMap<>();
         /** An import could not be resolved: what follows from it is not reported again. */
         private boolean unknownImport;
@@ -228,9 +227,6 @@ public final class RuleVerifier {
             Optional<Class<?>> type = RuleVocabulary.importable(target);
             if (type.isPresent()) {
                 imported.put(type.get().getSimpleName(), type.get());
-                if (type.get().isEnum()) {
-                    enums.put(type.get().getSimpleName(), type.get());
-                }
             } else if (exists(target)) {
                 problems.add(refused(path, i.getLine(), "不允许导入 " + target + "：规则只能导入规则词汇中的类型",
                         "importing " + target + " is not allowed: rules may import only the rule vocabulary's types"));
@@ -348,7 +344,7 @@ public final class RuleVerifier {
             for (BaseDescr c : p.getDescrs()) {
                 if (c instanceof ExprConstraintDescr e) {
                     try {
-                        RuleExpressions.condition(e.getExpression(), line(e, line), type, bound, enums);
+                        RuleExpressions.condition(e.getExpression(), line(e, line), type, bound);
                     } catch (RuleText.Refused r) {
                         problems.add(unknown(path, r.line, r.zh, r.en));
                     }
@@ -371,7 +367,7 @@ public final class RuleVerifier {
                 return;
             }
             try {
-                RuleExpressions.consequence(consequence, firstLine(rule, consequence), bound, enums);
+                RuleExpressions.consequence(consequence, firstLine(rule, consequence), bound);
             } catch (RuleText.Refused r) {
                 problems.add(unknown(path, r.line, r.zh, r.en));
             }

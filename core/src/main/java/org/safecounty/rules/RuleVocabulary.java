@@ -14,7 +14,6 @@ import org.safecounty.facts.Scored;
 import org.safecounty.facts.Tally;
 import org.safecounty.facts.Veto;
 import org.safecounty.facts.Worksheet;
-import org.safecounty.result.Verdict;
 
 /**
  * The whole language a rule pack may speak: the fact types its patterns match, the types it may
@@ -33,10 +32,7 @@ final class RuleVocabulary {
 
     /** The types a rule file may import. */
     static final List<Class<?>> IMPORTABLE = List.of(Indicator.class, BonusItem.class, Veto.class, Tally.class,
-            Reading.class, Verdict.class);
-
-    /** The enums whose constants a consequence may name. */
-    static final List<Class<?>> ENUMS = List.of(Verdict.class);
+            Reading.class);
 
     /** Methods by the vocabulary class that declares them; subclasses inherit them. */
     private static final Map<Class<?>, Set<String>> DECLARED = declared();
@@ -61,7 +57,8 @@ final class RuleVocabulary {
         m.put(BonusItem.class, Set.of());
         m.put(Veto.class, Set.of("triggerIfBelow", "triggerIfTrue", "triggerIfAny"));
         m.put(Tally.class, Set.of("getBase", "getBonus", "getTotal", "isVetoTriggered", "isVetoUndecided",
-                "getTriggeredVetoes", "keyItemsBelow", "capBonus", "decide", "getVerdict", "rectify"));
+                "getTriggeredVetoes", "keyItemsBelow", "capBonus", "decide", "isPassing", "rectifyVetoes",
+                "rectifyUndecidedVetoes", "rectifyMissingEvidence", "rectifyKeyItemsBelow", "rectifyTotalTo"));
         m.put(Parameters.class, Set.of("number", "bands", "texts", "has"));
         m.put(Reading.class, Set.of("atLeast", "below", "above", "isMissing", "isNotApplicable", "hasValue",
                 "isTrue"));
@@ -98,11 +95,5 @@ final class RuleVocabulary {
     /** A vocabulary class by its simple name, as a rule file imports it. */
     static Optional<Class<?>> importable(String qualifiedName) {
         return IMPORTABLE.stream().filter(c -> c.getName().equals(qualifiedName)).findFirst();
-    }
-
-    /** Whether compiled rule code may read the static field {@code owner.name}: an enum constant. */
-    static boolean allowsConstant(String owner, String name) {
-        return ENUMS.stream().anyMatch(e -> e.getName().replace('.', '/').equals(owner)
-                && List.of(e.getEnumConstants()).stream().anyMatch(k -> ((Enum<?>) k).name().equals(name)));
     }
 }

@@ -18,7 +18,6 @@ import org.safecounty.pack.KeyType;
 import org.safecounty.result.AssessmentResult;
 import org.safecounty.result.IndicatorResult;
 import org.safecounty.result.IndicatorStatus;
-import org.safecounty.result.Verdict;
 import org.safecounty.submission.Mode;
 
 /**
@@ -150,7 +149,7 @@ class ScoredTest {
         assertScore("0.00", IndicatorStatus.MISSING, a2);
         assertEquals(List.of("a.hours"), a2.missingKeys());
         assertEquals(0, r.totalScore().compareTo(dec("17")));
-        assertEquals(Verdict.PASS, r.verdict());
+        assertEquals("PASS", r.verdict().code());
     }
 
     @Test

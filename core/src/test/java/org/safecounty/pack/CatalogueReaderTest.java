@@ -76,8 +76,8 @@ class CatalogueReaderTest {
 
     @Test
     void readCatalogue_unknownTopLevelField_namesIt() {
-        MiniFiles mini = MiniFiles.load().replace("pack.yaml", "decimals: 2", "decimals: 2\nrounding: HALF_UP");
-        assertEquals(List.of("pack.yaml:8: rounding PACK_CATALOGUE"), problems(mini));
+        MiniFiles mini = MiniFiles.load().replace("pack.yaml", "decimals: 2", "decimals: 2\nroundTo: HALF_UP");
+        assertEquals(List.of("pack.yaml:8: roundTo PACK_CATALOGUE"), problems(mini));
     }
 
     @Test

@@ -54,7 +54,7 @@ import org.safecounty.validation.Problem;
  *       {@code ratio} itself when it reports a numerator above its denominator) expand it to every
  *       digit: twenty statements of pure vocabulary make one firing take ~20 s, twenty-seven take
  *       hours and gigabytes;</li>
- *   <li>{@code Tally.rectify} runs the floor planner (up to 20,000 plans) for every key item below
+ *   <li>{@code Tally.rectifyKeyItemsBelow} runs the floor planner (up to 20,000 plans) for every key item below
  *       its floor, every time it is called: a consequence calling it 60 times over a catalogue with
  *       twenty key items of ten stepped parts takes one firing ~10 s;</li>
  *   <li>the pack's own tests ({@code tests/*.yaml}, outside the digest, run by {@link PackWatcher}
@@ -149,7 +149,7 @@ public class BoundaryAttackRound2Test {
     }
 
     /**
-     * {@code Tally.rectify} plans, for each key item below its floor, the fewest changes that lift
+     * {@code Tally.rectifyKeyItemsBelow} plans, for each key item below its floor, the fewest changes that lift
      * it (up to 20,000 plans each); nothing bounds how often a consequence calls it or how many key
      * items the catalogue has. Twenty key items of ten stepped parts, sixty calls in one consequence.
      */
@@ -158,7 +158,7 @@ public class BoundaryAttackRound2Test {
         RulePack pack = RulePack.load(floorPlanPack(20, 60));
         Assessor assessor = Assessor.of(pack);
         Measured<Outcome> run = measured(() -> assessor.assess(MiniPack.json(MiniPack.base())));
-        assertTrue(run.millis < FAR_PAST.toMillis(), "one firing of Tally.rectify took " + run.millis
+        assertTrue(run.millis < FAR_PAST.toMillis(), "one firing of Tally.rectifyKeyItemsBelow took " + run.millis
                 + " ms against a " + RunLimits.DEFAULT.deadline().toMillis() + " ms deadline");
     }
 
@@ -338,7 +338,8 @@ public class BoundaryAttackRound2Test {
                 "when",
                 "    $t : Tally( total < 18 )",
                 "then",
-                "    $t.rectify(1, 1);",
+                "    $t.rectifyKeyItemsBelow(1);",
+                "    $t.rectifyTotalTo(1);",
                 "end",
                 "");
         Assessor assessor = Assessor.of(RulePack.load(withFile("flaky.drl", drl)));
@@ -389,7 +390,7 @@ public class BoundaryAttackRound2Test {
     /**
      * The mini pack with a task C of {@code keyItems} key indicators, each scored by ten stepped
      * parts that reach the floor only together (twenty bands of 0.01 to 0.2 points), and a rule
-     * that calls {@code Tally.rectify} {@code calls} times before the verdict is decided.
+     * that calls {@code Tally.rectifyKeyItemsBelow} {@code calls} times before the verdict is decided.
      */
     static PackFiles floorPlanPack(int keyItems, int calls) throws IOException {
         Map<String, byte[]> files = new TreeMap<>(PackFiles.fromDirectory(MiniPack.dir()).all());
@@ -430,7 +431,7 @@ public class BoundaryAttackRound2Test {
                 "then",
                 ""));
         for (int i = 0; i < calls; i++) {
-            plan.append("    $t.rectify( params.number(\"pass_line\"), params.number(\"key_item_floor\") );\n");
+            plan.append("    $t.rectifyKeyItemsBelow( params.number(\"key_item_floor\") );\n");
         }
         files.put("rules/zz-plan.drl", plan.append("end\n").toString().getBytes(StandardCharsets.UTF_8));
         return PackFiles.of("memory:floor-plan", files);

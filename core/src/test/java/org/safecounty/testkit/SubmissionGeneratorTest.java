@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 
+import java.util.TreeSet;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.safecounty.MiniPack;
 import org.safecounty.Outcome;
-import org.safecounty.result.Verdict;
 import org.safecounty.validation.Problem;
 
 /** The generators keep their promise for any pack: valid is accepted, invalid is rejected at its path. */
@@ -22,13 +22,13 @@ class SubmissionGeneratorTest {
 
     @Test
     void valid_everyGeneratedSubmissionIsAccepted() {
-        EnumSet<Verdict> seen = EnumSet.noneOf(Verdict.class);
+        Set<String> seen = new TreeSet<>();
         for (long seed = 0; seed < 400; seed++) {
             var s = generator.valid(Draws.seeded(seed));
             Outcome outcome = MiniPack.assessor().assess(s.toString());
-            seen.add(assertInstanceOf(Outcome.Assessed.class, outcome, () -> s + " → " + outcome).result().verdict());
+            seen.add(assertInstanceOf(Outcome.Assessed.class, outcome, () -> s + " → " + outcome).result().verdict().code());
         }
-        assertEquals(EnumSet.allOf(Verdict.class), seen, "the generator reaches every verdict");
+        assertEquals(new TreeSet<>(Set.of("EXCELLENT", "PASS", "FAIL", "VETOED", "INCOMPLETE")), seen, "the generator reaches every verdict");
     }
 
     @Test

@@ -65,7 +65,7 @@ final class TestCommand implements Callable<Integer> {
         List<PackCase> cases;
         try {
             pack = RulePack.load(files, policy.get());
-            cases = new CaseReader().read(files);
+            cases = CaseReader.of(pack).read(files);
         } catch (RulePackException e) {
             Optional<Problem> refused = PackPolicyOptions.notApproved(e);
             if (refused.isPresent()) {

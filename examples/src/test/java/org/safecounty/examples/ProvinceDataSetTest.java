@@ -11,8 +11,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.TreeSet;
+import java.util.Set;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.safecounty.Assessor;
 import org.safecounty.Outcome;
 import org.safecounty.RulePack;
-import org.safecounty.result.Verdict;
 import org.safecounty.testkit.Draws;
 import org.safecounty.testkit.SubmissionGenerator;
 
@@ -60,13 +60,13 @@ class ProvinceDataSetTest {
         List<List<String>> counties = counties();
         assertEquals(172, counties.size(), "Hebei had 172 county-level units in the 2014 revision");
         Assessor assessor = Assessor.bundled();
-        EnumSet<Verdict> seen = EnumSet.noneOf(Verdict.class);
+        Set<String> seen = new TreeSet<>();
         for (List<String> c : counties) {
             String json = Files.readString(DIR.resolve(c.get(0) + ".json"));
             Outcome outcome = assessor.assess(json);
-            seen.add(assertInstanceOf(Outcome.Assessed.class, outcome, () -> c + ": " + outcome).result().verdict());
+            seen.add(assertInstanceOf(Outcome.Assessed.class, outcome, () -> c + ": " + outcome).result().verdict().code());
         }
-        assertEquals(EnumSet.allOf(Verdict.class), seen);
+        assertEquals(new TreeSet<>(Set.of("EXCELLENT", "PASS", "FAIL", "VETOED", "INCOMPLETE")), seen, "§7: every level of the 2014 standard");
     }
 
     static Map<String, String> generate() throws IOException {

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +27,6 @@ import org.safecounty.Outcome;
 import org.safecounty.result.AssessmentResult;
 import org.safecounty.result.IndicatorResult;
 import org.safecounty.result.TaskScore;
-import org.safecounty.result.Verdict;
 import org.safecounty.result.VetoResult;
 
 /**
@@ -60,7 +58,7 @@ class SamplesTest {
         JsonNode want = expected.get(file);
         assertTrue(want != null, "EXPECTED.md works out every sample; missing " + file);
         AssessmentResult r = assess(file);
-        assertEquals(want.get("verdict").asText(), r.verdict().name(), "verdict");
+        assertEquals(want.get("verdict").asText(), r.verdict().code(), "verdict");
         assertDecimal(want.get("totalScore"), r.totalScore(), "totalScore");
         assertDecimal(want.get("baseScore"), r.baseScore(), "baseScore");
         assertDecimal(want.get("bonusScore"), r.bonusScore(), "bonusScore");
@@ -91,14 +89,14 @@ class SamplesTest {
         Set<String> codes2014 = Files.readAllLines(Path.of("data/gb2260-hebei.tsv")).stream()
                 .map(l -> l.split("\t")).filter(f -> f[0].equals("201412")).map(f -> f[1] + " " + f[2])
                 .collect(Collectors.toSet());
-        EnumSet<Verdict> seen = EnumSet.noneOf(Verdict.class);
+        Set<String> seen = new TreeSet<>();
         for (String file : files) {
             AssessmentResult r = assess(file);
             assertTrue(codes2014.contains(r.county().code() + " " + r.county().name()),
                     file + ": " + r.county().code() + " " + r.county().name() + " is a county of the 2014 revision");
-            seen.add(r.verdict());
+            seen.add(r.verdict().code());
         }
-        assertEquals(EnumSet.allOf(Verdict.class), seen);
+        assertEquals(new TreeSet<>(Set.of("EXCELLENT", "PASS", "FAIL", "VETOED", "INCOMPLETE")), seen, "§7: every level of the 2014 standard");
     }
 
     static AssessmentResult assess(String file) throws IOException {

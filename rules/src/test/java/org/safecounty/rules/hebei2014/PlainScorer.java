@@ -15,7 +15,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.safecounty.result.IndicatorStatus;
 import org.safecounty.result.NotAcceptedReason;
-import org.safecounty.result.Verdict;
 import org.safecounty.submission.EvidenceItem;
 import org.safecounty.submission.Incident;
 import org.safecounty.submission.Mode;
@@ -235,6 +234,9 @@ public final class PlainScorer {
      * @param countedOverZero indicator id → numerator keys with a counted item (necessarily 0) over a 0
      *                        denominator, sorted; only indicators that have some
      */
+    /** The verdicts of §7, as the standard names them: this scorer knows them without the pack. */
+    public enum Verdict { EXCELLENT, PASS, FAIL, VETOED, INCOMPLETE }
+
     public record Score(Verdict verdict, BigDecimal total, BigDecimal base, BigDecimal bonus,
                        Map<String, BigDecimal> indicators, Map<String, IndicatorStatus> statuses,
                        List<String> vetoes, Map<String, NotAcceptedReason> notAccepted, boolean inconsistent,

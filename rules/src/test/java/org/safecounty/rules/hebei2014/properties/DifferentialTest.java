@@ -96,7 +96,7 @@ class DifferentialTest {
             undecided.put(u.id(), u.missingKeys().stream().sorted().toList());
         }
         assertEquals(plain.undecidedVetoes(), undecided, "undecided vetoes and the keys they lack");
-        assertEquals(plain.verdict(), engine.verdict(), "verdict");
+        assertEquals(plain.verdict().name(), engine.verdict().code(), "verdict");
         Map<String, Object> notAccepted = new TreeMap<>();
         engine.notAccepted().forEach(n -> notAccepted.put(n.evidence(), n.reason()));
         assertEquals(new TreeMap<>(plain.notAccepted()), notAccepted, "notAccepted");
