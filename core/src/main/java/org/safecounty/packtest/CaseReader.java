@@ -285,7 +285,10 @@ public final class CaseReader {
                         at + " is null: an adjustment cannot take an expectation out; to check less, replace the"
                                 + " case with one of the same name");
             }
-            if (e.getValue().isObject() && before != null && before.isObject() && !e.getValue().isEmpty()) {
+            if (e.getValue().isObject() && before != null && before.isObject()) {
+                if (e.getValue().isEmpty()) {
+                    same.add(at + " {}");
+                }
                 unchanged(e.getValue(), before, at, same, d);
             } else if (before != null && e.getValue().equals(SAME, before)) {
                 same.add(at + " = " + before);
@@ -339,6 +342,10 @@ public final class CaseReader {
         }
         for (String kind : List.of("adjust", "drop")) {
             JsonNode entries = root.path(kind);
+            if (!entries.isMissingNode() && !entries.isArray()) {
+                throw new IllegalArgumentException(path + ": " + kind + " 应为列表 [ … ]，每项 { case: \"文件: 用例名\", … } / "
+                        + kind + " should be a list [ … ] of { case: \"file: case name\", … }");
+            }
             List<Integer> lines = entryLines(text, kind);
             for (int i = 0; i < entries.size(); i++) {
                 String line = i < lines.size() ? ":" + lines.get(i) : "";

@@ -152,6 +152,13 @@ class InheritedCasesTest {
                 message);
         write(overlay, "tests/a.yaml", ADJUST_SECOND.replace("{ indicators: { A.1: { score: 3 } }, totalScore: 19 }", "{}"));
         assertTrue(refusal().contains("or it changes nothing"));
+        // an empty map merged into an inherited one changes nothing either
+        write(overlay, "tests/a.yaml", ADJUST_SECOND.replace("{ indicators: { A.1: { score: 3 } }, totalScore: 19 }",
+                "{ indicators: { A.1: {} } }"));
+        assertTrue(refusal().contains("expect.indicators.A.1 {}"));
+        // a figure written as another decimal of the same value changes nothing
+        write(overlay, "tests/a.yaml", ADJUST_SECOND.replace("score: 3 } }, totalScore: 19", "score: 2.00 } }"));
+        assertTrue(refusal().contains("expect.indicators.A.1.score = 2"));
     }
 
     @Test
@@ -172,6 +179,13 @@ class InheritedCasesTest {
                 "  - { case: \"a.yaml: A.1 at 3 per 1,000 scores 2\", because: \"twice\" }",
                 ""));
         assertTrue(refusal().contains("is already adjusted at tests/a.yaml:2 adjust"));
+    }
+
+    @Test
+    void adjustOrDropNotWrittenAsAList_isRefused() throws IOException {
+        write(overlay, "tests/a.yaml", "drop: { case: \"a.yaml: A.3 without a plan scores 0\", because: \"x\" }\n");
+        assertEquals("tests/a.yaml: drop 应为列表 [ … ]，每项 { case: \"文件: 用例名\", … } / drop should be a list [ … ] of"
+                + " { case: \"file: case name\", … }", refusal());
     }
 
     @Test
