@@ -96,7 +96,16 @@ public final class RulePack {
      * before anything is compiled.
      */
     public static RulePack load(PackFiles files, PackPolicy policy) {
-        return load(files, policy, id -> besideOrBundled(files, id));
+        return load(files, policy, baseLocator(files));
+    }
+
+    /**
+     * Where a pack read from {@code files} finds the packs it extends, as {@link #load(PackFiles)}
+     * does: a folder of the base's id beside the pack's folder, else a bundled pack. The pack's
+     * test cases find the bases they inherit from the same way ({@code CaseReader}).
+     */
+    public static Function<String, Optional<PackFiles>> baseLocator(PackFiles files) {
+        return id -> besideOrBundled(files, id);
     }
 
     private static RulePack load(PackFiles own, PackPolicy policy, Function<String, Optional<PackFiles>> bases) {

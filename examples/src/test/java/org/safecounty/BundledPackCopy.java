@@ -15,10 +15,14 @@ public final class BundledPackCopy {
 
     /** Copies the pack into {@code dir/pack} and returns that folder. */
     public static Path into(Path dir) throws IOException {
-        Path target = dir.resolve("pack");
-        try (Stream<Path> walk = Files.walk(PACK)) {
+        return copy(PACK, dir.resolve("pack"));
+    }
+
+    /** Copies the pack folder {@code source} to {@code target} and returns {@code target}. */
+    public static Path copy(Path source, Path target) throws IOException {
+        try (Stream<Path> walk = Files.walk(source)) {
             for (Path p : walk.toList()) {
-                Path to = target.resolve(PACK.relativize(p).toString());
+                Path to = target.resolve(source.relativize(p).toString());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(to);
                 } else {

@@ -34,7 +34,7 @@ import org.safecounty.validation.Problem;
  * items, vetoes) are merged by id (a new id is added at the end of its list, {@code remove: true}
  * takes an item out), other lists are replaced. Its {@code rules/*.drl} are added, or replace the
  * base's file of the same name; {@code extends.removeRules} takes base files out. Its
- * {@code tests/} are its own. A base may itself extend another; a cycle or a base that cannot be
+ * {@code tests/} inherit the base's cases, as the overlay adjusts them ({@code packtest.CaseReader}). A base may itself extend another; a cycle or a base that cannot be
  * found, or whose version or digest differs from the one named, is an error.
  */
 public final class PackOverlay {

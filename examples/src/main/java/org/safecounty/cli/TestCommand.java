@@ -6,15 +6,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.safecounty.Assessor;
 import org.safecounty.PackPolicy;
 import org.safecounty.RulePack;
 import org.safecounty.RulePackException;
 import org.safecounty.pack.PackFiles;
 import org.safecounty.packtest.CaseReader;
 import org.safecounty.packtest.CaseResult;
-import org.safecounty.packtest.PackCase;
-import org.safecounty.packtest.PackTestRunner;
+import org.safecounty.packtest.PackSuite;
 import org.safecounty.report.Escape;
 import org.safecounty.validation.Problem;
 import picocli.CommandLine;
@@ -23,12 +21,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code test DIR}: runs the pack's own test cases ({@code DIR/tests/*.yaml}), prints each failure
- * with what was expected and what came, and the rule coverage: the rules that fired in no test.
+ * {@code test DIR}: runs the pack's own test cases ({@code DIR/tests/*.yaml}) and, for a pack that
+ * extends another, its base's cases as the pack adjusts them; prints each failure with what was
+ * expected and what came, how many cases were inherited, adjusted, dropped (with why) and replaced,
+ * and the rule coverage: the rules that fired in no test.
  */
 @Command(name = "test", mixinStandardHelpOptions = true,
-        description = {"运行规则包自带的测试用例，并列出没有被任何测试触发的规则。",
-                "Runs the pack's own test cases and lists the rules that fired in no test.",
+        description = {"运行规则包自带的测试用例（继承其他规则包时连同所继承的用例），并列出没有被任何测试触发的规则。",
+                "Runs the pack's own test cases (with those it inherits, for a pack that extends another)",
+                "and lists the rules that fired in no test.",
                 "Exit status: 0 when every case passes (and, with --require-coverage, every rule fired), 1 otherwise,",
                 "64 for a pack that is not approved (--approved, --settings, SAFECOUNTY_APPROVED, SAFECOUNTY_SETTINGS)."})
 final class TestCommand implements Callable<Integer> {
@@ -61,11 +62,9 @@ final class TestCommand implements Callable<Integer> {
             out.flush();
             return 1;
         }
-        RulePack pack;
-        List<PackCase> cases;
+        PackSuite suite;
         try {
-            pack = RulePack.load(files, policy.get());
-            cases = CaseReader.of(pack).read(files);
+            suite = PackSuite.of(dir, files, policy.get());
         } catch (RulePackException e) {
             Optional<Problem> refused = PackPolicyOptions.notApproved(e);
             if (refused.isPresent()) {
@@ -81,17 +80,24 @@ final class TestCommand implements Callable<Integer> {
             out.flush();
             return 1;
         }
-        PackTestRunner runner = new PackTestRunner(Assessor.of(pack));
-        List<CaseResult> results = runner.run(cases);
+        RulePack pack = suite.pack();
+        List<CaseResult> results = suite.results();
         long failed = results.stream().filter(r -> !r.passed()).count();
         for (CaseResult r : results) {
             if (!r.passed()) {
-                out.println("✗ " + Escape.text(r.testCase().file() + " #" + r.testCase().index() + " " + r.testCase().name()));
+                out.println("✗ " + Escape.text(r.testCase().label()));
                 r.failures().forEach(f -> out.println("    " + Escape.text(f.what() + "：期望 expected " + f.expected()
                         + "，实际 actual " + f.actual())));
             }
         }
-        List<String> never = runner.rulesNeverFired(results, pack.ruleNames());
+        CaseReader.Cases cases = suite.cases();
+        if (!cases.bases().isEmpty()) {
+            out.println();
+            out.println(Escape.text(PackSuite.summary(cases)));
+            cases.dropped().forEach(d -> out.println("  去掉 dropped: " + Escape.text(d.label()) + " — "
+                    + Escape.text(d.because())));
+        }
+        List<String> never = suite.rulesNeverFired();
         out.println();
         out.println("规则覆盖 rule coverage: " + (pack.ruleNames().size() - never.size()) + " / "
                 + pack.ruleNames().size() + " rules fired in at least one test");

@@ -119,4 +119,48 @@ class TestCommandTest {
         assertEquals(1, run.status(), run.out());
         assertTrue(run.out().contains("name it by id, e.g. evidence(e-003).value"), run.out());
     }
+
+    @Test
+    void anOverlayRunsTheCasesItInherits_andSaysHowItCameByThem() {
+        Run run = test("--require-coverage", "../rules/hebei-fds-county-2016");
+        assertEquals(0, run.status(), run.out());
+        assertTrue(run.out().matches("(?s).*本包 own \\d+，继承 inherited \\d+（其中调整 adjusted \\d+），去掉 dropped \\d+，替换 replaced \\d+.*"),
+                run.out());
+        // every dropped case is listed with its reason
+        assertTrue(run.out().contains("去掉 dropped: tests/bonus.yaml #13 五项为真恰得 10 分 / five keys true give exactly 10"
+                + " points (from hebei-fds-county-2014) — 2016 年加分上限为 8 分"), run.out());
+        assertTrue(run.out().contains(" passed, 0 failed"), run.out());
+    }
+
+    @Test
+    void anInheritedCaseThatFails_isNamedWithThePackItCameFrom(@TempDir Path dir) throws IOException {
+        Path packs = overlayBesideItsBase(dir);
+        Files.delete(packs.resolve("hebei-fds-county-2016/tests/rectification.yaml"));
+        Run run = test(packs.resolve("hebei-fds-county-2016").toString());
+        assertEquals(1, run.status(), run.out());
+        assertTrue(run.out().contains("✗ tests/rectification.yaml (from hebei-fds-county-2014) #9 同分差距按指标编号"), run.out());
+        assertTrue(run.out().contains("totalScore：期望 expected 88，实际 actual 89"), run.out());
+    }
+
+    @Test
+    void anAdjustmentOfNoInheritedCase_isOneLineNamingFileAndEntry(@TempDir Path dir) throws IOException {
+        Path packs = overlayBesideItsBase(dir);
+        Files.writeString(packs.resolve("hebei-fds-county-2016/tests/slip.yaml"), String.join("\n",
+                "adjust:",
+                "  - case: \"t1-organisation.yaml: no such case\"",
+                "    expect: { totalScore: 1 }",
+                ""));
+        Run run = test(packs.resolve("hebei-fds-county-2016").toString());
+        assertEquals(1, run.status(), run.out());
+        assertTrue(run.out().contains("the tests cannot be read: tests/slip.yaml:2 adjust 第 1 项 entry 1: 继承的用例中没有"
+                + "「tests/t1-organisation.yaml: no such case」"), run.out());
+    }
+
+    /** Copies of the bundled 2014 pack and its 2016 overlay, side by side as they are bundled. */
+    private static Path overlayBesideItsBase(Path dir) throws IOException {
+        for (String id : java.util.List.of("hebei-fds-county-2014", "hebei-fds-county-2016")) {
+            org.safecounty.BundledPackCopy.copy(Path.of("../rules", id), dir.resolve(id));
+        }
+        return dir;
+    }
 }

@@ -15,7 +15,8 @@ import org.safecounty.result.StandardRef;
 /**
  * The 2016 revision is an overlay of the 2014 pack: it names its base and holds only the six
  * changes of the 2016 text, a small fraction of the 2014 pack outside the tests. (That it scores
- * every case as the standard says is {@link PackCases2016Test}.)
+ * every case as the standard says, the 2014 cases it inherits included, is
+ * {@link org.safecounty.rules.PackCasesTest}.)
  */
 class RevisionAsOverlayTest {
 
