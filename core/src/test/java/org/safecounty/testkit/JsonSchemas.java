@@ -9,6 +9,9 @@ import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -48,6 +51,30 @@ public final class JsonSchemas {
     /** The schema the rules jar carries under this name, e.g. {@code pack.schema.json}. */
     public static JsonSchemas bundled(String name) {
         return fromClasspath(RULES_JAR + name);
+    }
+
+    /**
+     * What is wrong with a YAML file of a pack ({@code pack.yaml}, {@code parameters.yaml} or
+     * {@code tests/*.yaml}) for an editor: its first line names its schema by the path from the
+     * file's folder to {@code schemaDir} ({@code # yaml-language-server: $schema=…}), and it passes
+     * that schema. Empty when nothing is.
+     */
+    public static List<String> packFile(Path file, Path schemaDir) throws IOException {
+        String name = file.getFileName().toString();
+        String schema = name.equals("pack.yaml") ? "pack.schema.json"
+                : name.equals("parameters.yaml") ? "parameters.schema.json" : "tests.schema.json";
+        Path folder = file.toAbsolutePath().normalize().getParent();
+        String path = folder.relativize(schemaDir.toAbsolutePath().normalize().resolve(schema)).toString()
+                .replace('\\', '/');
+        String text = Files.readString(file);
+        String want = "# yaml-language-server: $schema=" + path;
+        String first = text.lines().findFirst().orElse("");
+        List<String> problems = new ArrayList<>();
+        if (!first.equals(want)) {
+            problems.add(file + ": the first line should be \"" + want + "\", not \"" + first + "\"");
+        }
+        bundled(schema).yaml(text).forEach(p -> problems.add(file + ": " + p));
+        return problems;
     }
 
     /** What the schema finds wrong with a YAML text: one line each, empty when nothing is. */
