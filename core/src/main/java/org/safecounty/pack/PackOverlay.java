@@ -32,7 +32,7 @@ import org.safecounty.validation.Problem;
  * <p>Its {@code pack.yaml} and {@code parameters.yaml} are laid over the base's: maps are merged key
  * by key ({@code null} removes a key), lists of items with an {@code id} (tasks, indicators, bonus
  * items, vetoes) are merged by id (a new id is added at the end of its list, {@code remove: true}
- * takes an item out), other lists are replaced. Its {@code rules/*.drl} are added, or replace the
+ * takes an item out and is written with nothing but its id), other lists are replaced. Its {@code rules/*.drl} are added, or replace the
  * base's file of the same name; {@code extends.removeRules} takes base files out. Its
  * {@code tests/} inherit the base's cases, as the overlay adjusts them ({@code packtest.CaseReader}). A base may itself extend another; a cycle or a base that cannot be
  * found, or whose version or digest differs from the one named, is an error.
@@ -52,6 +52,8 @@ public final class PackOverlay {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            // a quoted "2" stays text when the merged file is written, to be refused as in a full pack
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
     private final Function<String, Optional<PackFiles>> locate;
@@ -138,6 +140,7 @@ public final class PackOverlay {
                 files.put(path, bytes);
             }
         });
+        checkRemovals(overlay, pack, "");
         ObjectNode ownPack = pack.deepCopy();
         ownPack.remove("extends");
         files.put(PACK, write(laidOver(overlay, PACK, read(base, PACK), ownPack)));
@@ -152,6 +155,32 @@ public final class PackOverlay {
             return merge(under, over);
         } catch (MergeProblem p) {
             throw new OverlayException(new Problem(file, "PACK_EXTENDS", p.zh, p.getMessage()), overlay.origin());
+        }
+    }
+
+    /**
+     * An item that {@code remove: true} takes out holds only {@code id} and {@code remove}: any
+     * other field beside them would be read by no one, not even to say that it is unknown.
+     */
+    private static void checkRemovals(PackFiles overlay, JsonNode node, String path) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode item = node.get(i);
+                String at = path + "[" + i + "]";
+                if (item.isObject() && item.path("remove").asBoolean(false)) {
+                    item.fieldNames().forEachRemaining(f -> {
+                        if (!f.equals("id") && !f.equals("remove")) {
+                            throw refused(overlay, at + " 写了 remove: true，不能再有字段 " + f + "（删除的条目只写 id 和 remove）",
+                                    at + " has remove: true, so it cannot have the field " + f
+                                            + " (a removed item holds only id and remove)");
+                        }
+                    });
+                }
+                checkRemovals(overlay, item, at);
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(e -> checkRemovals(overlay, e.getValue(),
+                    path.isEmpty() ? e.getKey() : path + "." + e.getKey()));
         }
     }
 

@@ -35,6 +35,13 @@ import org.safecounty.submission.Submission;
  */
 public final class SubmissionReader {
 
+    /**
+     * The JSON Schema (draft 2020-12) of the exchange format, on the classpath of the core jar: for
+     * an editor or another system to check a submission's fields and types before sending it. The
+     * reader checks all it does and more (the standard's keys, repeated ids, a date before the year).
+     */
+    public static final String SCHEMA = "org/safecounty/schema/submission.schema.json";
+
     private static final Pattern CODE = Pattern.compile("\\d{6}");
     private static final Set<String> ROOT_FIELDS = Set.of("county", "assessment", "evidence", "incidents");
     private static final Set<String> COUNTY_FIELDS = Set.of("code", "name", "city", "population", "townships",

@@ -19,6 +19,7 @@ import org.safecounty.RulePack;
 import org.safecounty.RulePackException;
 import org.safecounty.result.AssessmentResult;
 import org.safecounty.result.StandardRef;
+import org.safecounty.validation.Problem;
 
 /**
  * A revision as an overlay: it names the pack it extends and holds only what it changes. Worked on
@@ -90,6 +91,35 @@ class PackOverlayTest {
         RulePack pack = RulePack.load(overlay);
         AssessmentResult r = assess(pack);
         assertTrue(r.indicators().stream().noneMatch(i -> i.id().equals("A.3")));
+    }
+
+    @Test
+    void aRemovedItem_holdsNothingButItsId_elseTheFieldIsNamed() throws IOException {
+        // a field beside remove: true is read by no one: not even an unknown one would be reported
+        Problem p = theOneProblemOfAnOverlayIndicator("{ id: A.3, remove: true, colour: red }");
+        assertEquals("pack.yaml", p.path());
+        assertEquals("PACK_EXTENDS", p.code());
+        assertEquals("tasks[0].indicators[0] 写了 remove: true，不能再有字段 colour（删除的条目只写 id 和 remove）", p.zh());
+        assertEquals("tasks[0].indicators[0] has remove: true, so it cannot have the field colour"
+                + " (a removed item holds only id and remove)", p.en());
+    }
+
+    @Test
+    void aQuotedNumberInAnOverlay_isRefusedAsInAFullPack() throws IOException {
+        Problem p = theOneProblemOfAnOverlayIndicator("{ id: A.3, max: \"4\" }");
+        assertTrue(p.path().endsWith(": tasks[0].indicators[2].max"), p.toString());
+        assertTrue(p.en().contains("\"4\" is quoted text"), p.toString());
+    }
+
+    /** The one problem of an overlay of the mini pack that changes one indicator of task A as written. */
+    private Problem theOneProblemOfAnOverlayIndicator(String indicator) throws IOException {
+        MiniPack.copyTo(tmp.resolve("mini-toy"));
+        Path overlay = overlay("mini-revised", "extends: { id: mini-toy }", "");
+        Files.writeString(overlay.resolve("pack.yaml"), Files.readString(overlay.resolve("pack.yaml"))
+                + "tasks:\n  - id: A\n    indicators:\n      - " + indicator + "\n");
+        RulePackException e = assertThrows(RulePackException.class, () -> RulePack.load(overlay));
+        assertEquals(1, e.problems().size(), e.problems().toString());
+        return e.problems().get(0);
     }
 
     @Test
