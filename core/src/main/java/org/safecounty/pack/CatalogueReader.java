@@ -30,6 +30,7 @@ import org.safecounty.facts.Parameter;
 import org.safecounty.facts.Parameters;
 import org.safecounty.submission.Mode;
 import org.safecounty.validation.Problem;
+import org.safecounty.validation.Spelling;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -535,14 +536,23 @@ public final class CatalogueReader {
         return number(a, at, range, type + " 键的取值", "the value of a " + type + " key");
     }
 
+    /** What a bound may name besides the keys: the county's profile. */
+    private static final List<String> COUNTY_FIELDS = List.of("county.population", "county.townships", "county.villages");
+
     private void checkReferences(KeySpec spec, Place at, Map<String, KeySpec> keys) {
         if (spec.atMost() == null) {
             return;
         }
         for (Bound.Term t : spec.atMost().terms()) {
-            boolean county = Set.of("county.population", "county.townships", "county.villages").contains(t.name());
+            boolean county = COUNTY_FIELDS.contains(t.name());
             if (!county && !keys.containsKey(t.name())) {
-                problem(at.child("atMost"), "上限引用了未知的键 " + t.name(), "the bound names an unknown key " + t.name());
+                List<String> known = new ArrayList<>(keys.keySet());
+                known.addAll(COUNTY_FIELDS);
+                String near = Spelling.nearest(t.name(), known);
+                problem(at.child("atMost"), "上限引用了未知的键 " + t.name() + "；请改为 keys 中的键或 county.population、"
+                                + "county.townships、county.villages" + (near == null ? "" : "（是否应为 " + near + "？）"),
+                        "the bound names an unknown key " + t.name() + "; name a key of keys, or county.population,"
+                                + " county.townships or county.villages" + (near == null ? "" : " (" + near + "?)"));
             }
         }
     }
