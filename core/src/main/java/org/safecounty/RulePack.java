@@ -108,26 +108,27 @@ public final class RulePack {
         try {
             resolved = new PackOverlay(bases).resolve(own);
         } catch (PackOverlay.OverlayException e) {
-            throw new RulePackException(own.origin(), List.of(e.problem()));
+            throw new RulePackException(own.origin(), e.problems());
         }
         PackFiles files = resolved.files();
         long start = System.nanoTime();
-        CatalogueReader reader = new CatalogueReader();
+        // a revision's pack.yaml and parameters.yaml were read by the overlay: problems name the file that wrote them
+        CatalogueReader reader = new CatalogueReader(resolved.documents());
         Parameters parameters = reader.readParameters(files);
         PackCatalogue catalogue = reader.readCatalogue(files, parameters);
         List<Problem> problems = new ArrayList<>(reader.problems());
         if (catalogue != null) {
-            problems.addAll(new RuleFileCheck().check(files, catalogue, parameters));
+            problems.addAll(resolved.named(new RuleFileCheck().check(files, catalogue, parameters)));
         }
         if (!problems.isEmpty()) {
             // listed with the rest; on the way to a good pack the compiler verifies the rules itself
-            problems.addAll(new RuleVerifier().check(files));
+            problems.addAll(resolved.named(new RuleVerifier().check(files)));
             throw new RulePackException(files.origin(), problems);
         }
         RuleCompiler.Compiled compiled = new RuleCompiler().compile(files, catalogue.id(),
                 new RuleClassLoader(RulePack.class.getClassLoader()));
         if (!compiled.problems().isEmpty()) {
-            throw new RulePackException(files.origin(), compiled.problems());
+            throw new RulePackException(files.origin(), resolved.named(compiled.problems()));
         }
         StandardRef standard = new StandardRef(catalogue.id(), catalogue.version(), own.sha256(), resolved.bases());
         LOG.info("loaded rule pack {} {} from {} in {} ms", catalogue.id(), catalogue.version(), files.origin(),
