@@ -167,6 +167,15 @@ class PackOverlayTest {
     }
 
     @Test
+    void anItemTheOverlayAddsWithoutARule_isNamedAtTheOverlaysLine() throws IOException {
+        MiniPack.copyTo(tmp.resolve("mini-toy"));
+        Path overlay = overlay("mini-revised", "extends: { id: mini-toy }", "");
+        appendToPackYaml(overlay, "tasks:\n  - id: A\n    max: 12\n    indicators:\n      - { id: A.4, max: 1, zh: 新, en: New }\n");
+        // pack.yaml: id, version, extends, tasks:, - id: A, max, indicators:, then A.4 on line 8
+        assertTrue(onlyProblem(overlay, "pack.yaml:8 NO_RULE").zh().startsWith("A.4 在目录中，但没有规则计算它；请"));
+    }
+
+    @Test
     void aTabOrAFullWidthColonInTheOverlay_isOneProblemAtItsOwnLine() throws IOException {
         MiniPack.copyTo(tmp.resolve("mini-toy"));
         Path tab = overlay("tab", "extends: { id: mini-toy }", "bonus.cap:\n  zh: 加分上限\n\tvalue: 1");
