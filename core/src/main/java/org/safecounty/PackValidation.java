@@ -2,7 +2,6 @@ package org.safecounty;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.safecounty.pack.PackFiles;
 import org.safecounty.pack.PlanCheck;
@@ -10,8 +9,9 @@ import org.safecounty.validation.Problem;
 
 /**
  * Everything {@code safecounty validate} checks in a pack before it goes live: that it loads (the
- * catalogue and parameters read, the sandbox's source check, the manifest, compiling) and that its
- * rules and catalogue describe the same plan ({@link PlanCheck}). Clean when the list is empty.
+ * catalogue and parameters read, the sandbox's source check, the manifest, compiling, and that its
+ * rules and catalogue describe the same plan, {@link PlanCheck}) and what the plan check only warns
+ * of ({@link RulePack#warnings()}). Clean when the list is empty.
  */
 public final class PackValidation {
 
@@ -27,14 +27,12 @@ public final class PackValidation {
         }
     }
 
+    /** The errors that refuse the pack, or else the warnings of the pack that loads. */
     public static List<Problem> validate(PackFiles files, PackPolicy policy) {
-        RulePack pack;
         try {
-            pack = RulePack.load(files, policy);
+            return RulePack.load(files, policy).warnings();
         } catch (RulePackException e) {
             return e.problems();
         }
-        // the plan of a revision is the plan laid over its base
-        return new ArrayList<>(new PlanCheck().check(pack.files(), pack.catalogue(), pack.parameters()));
     }
 }

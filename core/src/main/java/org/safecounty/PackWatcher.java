@@ -82,11 +82,17 @@ public final class PackWatcher implements AutoCloseable {
         if (now.equals(fingerprint)) {
             return Change.UNCHANGED;
         }
-        List<Problem> problems = new ArrayList<>(PackValidation.validate(files, policy));
+        RulePack pack;
+        try {
+            pack = RulePack.load(files, policy);
+        } catch (RulePackException e) {
+            return refuse(e.problems(), now);
+        }
+        // as validate: what the plan check only warns of keeps a change from going live too
+        List<Problem> problems = new ArrayList<>(pack.warnings());
         if (!problems.isEmpty()) {
             return refuse(problems, now);
         }
-        RulePack pack = RulePack.load(files, policy);
         problems.addAll(ownTests(files, pack));
         if (!problems.isEmpty()) {
             return refuse(problems, now);

@@ -13,6 +13,7 @@ import org.safecounty.pack.CatalogueReader;
 import org.safecounty.pack.PackCatalogue;
 import org.safecounty.pack.PackFiles;
 import org.safecounty.pack.PackManifest;
+import org.safecounty.pack.PlanCheck;
 import org.safecounty.result.StandardRef;
 import org.safecounty.rules.Evaluator;
 import org.safecounty.rules.RuleClassLoader;
@@ -27,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * A standard encoded as a rule pack, read and compiled: its catalogue ({@code pack.yaml}), its
  * figures ({@code parameters.yaml}) and its rules ({@code rules/*.drl}). Immutable; load it once
  * and share it.
+ *
+ * <p>A pack loads only when its rules and catalogue describe the same plan ({@link PlanCheck}):
+ * every item scored by exactly one rule, every rule scoring an item of the catalogue, the maxima
+ * adding up. What the plan check only warns of (a parameter nothing reads) is kept in
+ * {@link #warnings()} for {@code safecounty validate} to show.
  */
 public final class RulePack {
 
@@ -39,10 +45,12 @@ public final class RulePack {
     private final String origin;
     private final List<String> ruleNames;
     private final PackFiles files;
+    private final List<Problem> warnings;
 
     private RulePack(PackFiles files, PackCatalogue catalogue, Parameters parameters, StandardRef standard,
-                     Evaluator evaluator, String origin, List<String> ruleNames) {
+                     Evaluator evaluator, String origin, List<String> ruleNames, List<Problem> warnings) {
         this.files = files;
+        this.warnings = List.copyOf(warnings);
         this.catalogue = catalogue;
         this.parameters = parameters;
         this.standard = standard;
@@ -117,27 +125,36 @@ public final class RulePack {
         try {
             resolved = new PackOverlay(bases).resolve(own);
         } catch (PackOverlay.OverlayException e) {
-            throw new RulePackException(own.origin(), List.of(e.problem()));
+            throw new RulePackException(own.origin(), e.problems());
         }
         PackFiles files = resolved.files();
         long start = System.nanoTime();
-        CatalogueReader reader = new CatalogueReader();
+        // a revision's pack.yaml and parameters.yaml were read by the overlay: problems name the file that wrote them
+        CatalogueReader reader = new CatalogueReader(resolved.documents());
         Parameters parameters = reader.readParameters(files);
         PackCatalogue catalogue = reader.readCatalogue(files, parameters);
         List<Problem> problems = new ArrayList<>(reader.problems());
         if (catalogue != null) {
-            problems.addAll(new RuleFileCheck().check(files, catalogue, parameters));
+            problems.addAll(resolved.named(new RuleFileCheck().check(files, catalogue, parameters)));
         }
         if (!problems.isEmpty()) {
             // listed with the rest; on the way to a good pack the compiler verifies the rules itself
-            problems.addAll(new RuleVerifier().check(files));
+            problems.addAll(resolved.named(new RuleVerifier().check(files)));
             throw new RulePackException(files.origin(), problems);
         }
         RuleCompiler.Compiled compiled = new RuleCompiler().compile(files, catalogue.id(),
                 new RuleClassLoader(RulePack.class.getClassLoader()));
         if (!compiled.problems().isEmpty()) {
-            throw new RulePackException(files.origin(), compiled.problems());
+            throw new RulePackException(files.origin(), resolved.named(compiled.problems()));
         }
+        // the plan once the rules compile: a rule that does not compile is one problem, not also an unscored item
+        PlanCheck.Findings plan = new PlanCheck().check(files, catalogue, parameters, reader);
+        if (!plan.errors().isEmpty()) {
+            compiled.container().dispose();
+            throw new RulePackException(files.origin(), resolved.named(plan.errors()));
+        }
+        List<Problem> warnings = resolved.named(plan.warnings());
+        warnings.forEach(w -> LOG.info("rule pack {}: {}", files.origin(), w));
         StandardRef standard = new StandardRef(catalogue.id(), catalogue.version(), own.sha256(), resolved.bases());
         LOG.info("loaded rule pack {} {} from {} in {} ms", catalogue.id(), catalogue.version(), files.origin(),
                 (System.nanoTime() - start) / 1_000_000);
@@ -145,7 +162,7 @@ public final class RulePack {
                 new Evaluator(compiled.kieBase(), compiled.container(), catalogue, parameters,
                         org.safecounty.rules.RuleParameters.scan(files)), files.origin(),
                 compiled.kieBase().getKiePackages().stream().flatMap(p -> p.getRules().stream())
-                        .map(r -> r.getName()).sorted().toList());
+                        .map(r -> r.getName()).sorted().toList(), warnings);
     }
 
     /**
@@ -182,6 +199,14 @@ public final class RulePack {
         } catch (IOException e) {
             throw new RulePackException("classpath:" + id, List.of(PackFiles.problem(id, e)));
         }
+    }
+
+    /**
+     * What the plan check warns of without refusing the pack (a parameter no rule reads), each with
+     * its file and line; {@code safecounty validate} lists them.
+     */
+    public List<Problem> warnings() {
+        return warnings;
     }
 
     /** The names of every rule of the pack, sorted. */

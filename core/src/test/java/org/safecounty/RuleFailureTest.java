@@ -32,7 +32,8 @@ class RuleFailureTest {
     @Test
     void load_ruleFilesWithoutParamsGlobal_assessDoesNotThrow() throws Exception {
         // a pack whose rules never declare `global ... params` loads; assessing must then give an Outcome
-        // (or the load must fail with a problem), never an exception
+        // (or the load must fail with a problem), never an exception. One rule per item of the catalogue,
+        // so that the plan is whole and the pack does load
         Path dir = MiniPack.copyTo(tmp.resolve("pack"));
         try (var files = Files.list(dir.resolve("rules"))) {
             for (Path p : files.toList()) {
@@ -45,10 +46,19 @@ class RuleFailureTest {
                 import org.safecounty.facts.BonusItem;
                 import org.safecounty.facts.Veto;
                 import org.safecounty.facts.Tally;
-                rule "score" when $w : Indicator() then $w.award( $w.when( $w.flag("a.plan"), 1 ) ); end
-                rule "bonus" when $b : BonusItem() then end
-                rule "veto" when $v : Veto() then end
-                rule "verdict" when $t : Tally() then $t.decide( "FAIL" ); end
+                rule "A.1" when $w : Indicator( id == "A.1" ) then $w.award( $w.when( $w.flag("a.plan"), 1 ) ); end
+                rule "A.2" when $w : Indicator( id == "A.2" ) then $w.award( $w.when( $w.flag("a.plan"), 1 ) ); end
+                rule "A.3" when $w : Indicator( id == "A.3" ) then $w.award( $w.when( $w.flag("a.plan"), 1 ) ); end
+                rule "B.1" when $w : Indicator( id == "B.1" ) then $w.award( $w.when( $w.flag("a.plan"), 1 ) ); end
+                rule "B.2" when $w : Indicator( id == "B.2" ) then $w.award( $w.when( $w.flag("a.plan"), 1 ) ); end
+                rule "bonus" when $b : BonusItem( id == "X1" ) then end
+                rule "veto W1" when $v : Veto( id == "W1" ) then end
+                rule "veto W2" when $v : Veto( id == "W2" ) then end
+                rule "vetoed" activation-group "verdict" salience 4 when $t : Tally( vetoTriggered ) then $t.decide( "VETOED" ); end
+                rule "incomplete" activation-group "verdict" salience 3 when $t : Tally( vetoUndecided ) then $t.decide( "INCOMPLETE" ); end
+                rule "excellent" activation-group "verdict" salience 2 when $t : Tally( total >= 100 ) then $t.decide( "EXCELLENT" ); end
+                rule "pass" activation-group "verdict" salience 1 when $t : Tally( total >= 90 ) then $t.decide( "PASS" ); end
+                rule "verdict" activation-group "verdict" when $t : Tally() then $t.decide( "FAIL" ); end
                 """);
         RulePack pack = RulePack.load(dir);
         Outcome outcome = Assessor.of(pack).assess(MiniPack.json(MiniPack.base()));

@@ -147,8 +147,11 @@ class RulePackTest {
     @Test
     void load_unknownNamesInCommentLine_areIgnored() throws IOException {
         Path dir = copy();
+        // the probe matches the tally, not an item the catalogue lacks: the plan stays whole and the pack loads
         Files.writeString(dir.resolve("rules/extra.drl"),
-                ruleFileWithLine9("    // params.number(\"no.such\") and $i.value(\"no.key\")"));
+                ruleFileWithLine9("    // params.number(\"no.such\") and $i.value(\"no.key\")")
+                        .replace("import org.safecounty.facts.Indicator;", "import org.safecounty.facts.Tally;")
+                        .replace("$i : Indicator( id == \"none\" )", "$t : Tally()"));
         assertEquals("mini-toy", RulePack.load(dir).id());
     }
 
@@ -204,6 +207,80 @@ class RulePackTest {
                 "pack.yaml:8: precision PACK_CATALOGUE",
                 "rules/extra.drl:9 UNKNOWN_PARAMETER",
                 "rules/extra.drl:9 UNKNOWN_KEY"), pathsAndCodes(dir));
+    }
+
+    // ------------------------------------------------------------------ the plan, checked at load
+
+    @Test
+    void load_ruleDeleted_isRefusedNamingTheItemItLeavesUnscored() throws IOException {
+        Path dir = copy();
+        String taskA = Files.readString(dir.resolve("rules/task-a.drl"));
+        edit(dir.resolve("rules/task-a.drl"), taskA.substring(taskA.indexOf("rule \"A.3 plan\"")), "");
+        Problem p = onlyProblem(dir, "pack.yaml:28 NO_RULE");
+        assertTrue(p.zh().startsWith("A.3 在目录中，但没有规则计算它；请在 rules/ 中为它写一条规则"), p::toString);
+        assertTrue(p.en().contains("write a rule for it in rules/"), p::toString);
+    }
+
+    @Test
+    void load_secondRuleForAnItem_isRefused() throws IOException {
+        Path dir = copy();
+        Files.writeString(dir.resolve("rules/extra.drl"), ruleFileWithLine9(AWARD).replace("id == \"none\"", "id == \"A.1\""));
+        Problem p = onlyProblem(dir, "pack.yaml:26 SEVERAL_RULES");
+        assertTrue(p.en().contains("probe, A.1* checks per 1000 residents"), p::toString);
+    }
+
+    @Test
+    void load_rulesOfOneActivationGroup_mayShareAnItem() throws IOException {
+        // only one rule of a group fires: A.1 is scored once, by the first whose condition holds
+        Path dir = copy();
+        edit(dir.resolve("rules/task-a.drl"), "rule \"A.1* checks per 1000 residents\"\n",
+                "rule \"A.1* checks per 1000 residents\"\n    activation-group \"A.1\"\n");
+        Files.writeString(dir.resolve("rules/extra.drl"), ruleFileWithLine9(AWARD)
+                .replace("rule \"probe\" when $i : Indicator( id == \"none\" )",
+                        "rule \"probe\" activation-group \"A.1\" salience 10 when $i : Indicator( id == \"A.1\", value(\"a.checks\").below(1) )"));
+        RulePack pack = RulePack.load(dir);
+        assertEquals(List.of(), pack.warnings());
+        assertEquals(MiniPack.assess(MiniPack.base()).totalScore(), Assessor.of(pack).assess(MiniPack.json(MiniPack.base()))
+                instanceof Outcome.Assessed a ? a.result().totalScore() : null);
+    }
+
+    @Test
+    void load_ruleForAnItemNotInTheCatalogue_isRefusedAtItsLine() throws IOException {
+        Path dir = copy();
+        Files.writeString(dir.resolve("rules/extra.drl"), ruleFileWithLine9(AWARD));
+        Problem p = onlyProblem(dir, "rules/extra.drl:8 UNKNOWN_ITEM");
+        assertTrue(p.zh().contains("请改为目录中的编号，或在 pack.yaml 中加入 none"), p::toString);
+    }
+
+    @Test
+    void load_indicatorsNotAddingUpToTheirTask_isRefusedAtTheTask() throws IOException {
+        Path dir = copy();
+        edit(dir.resolve("pack.yaml"), "- { id: A.2, max: 3,", "- { id: A.2, max: 2,");
+        edit(dir.resolve("parameters.yaml"), "full points for hours, ref: \"A.2\", value: 3", "full points for hours, ref: \"A.2\", value: 2");
+        Problem p = onlyProblem(dir, "pack.yaml:21 TASK_SUM");
+        assertTrue(p.zh().startsWith("任务 A 的指标分值合计 10，与任务满分 11 不符；请"), p::toString);
+    }
+
+    @Test
+    void load_unusedParameter_loadsAndWarns() throws IOException {
+        Path dir = copy();
+        Files.writeString(dir.resolve("parameters.yaml"), Files.readString(dir.resolve("parameters.yaml"))
+                + "Z.unused: { zh: 无用, en: unused, ref: x, value: 1 }\n");
+        int line = Files.readAllLines(dir.resolve("parameters.yaml")).size();
+        RulePack pack = RulePack.load(dir);
+        assertEquals(List.of("parameters.yaml:" + line + " UNUSED_PARAMETER"),
+                pack.warnings().stream().map(p -> p.path() + " " + p.code()).toList());
+        assertTrue(pack.warnings().get(0).zh().contains("请删去它"), pack.warnings()::toString);
+    }
+
+    /** A line 9 that scores whatever the probe matches. */
+    private static final String AWARD = "    $i.award( $i.when( $i.flag(\"a.plan\"), 1 ) );";
+
+    /** The one problem that refuses the pack, which must be at {@code pathAndCode} ({@code path code}). */
+    private static Problem onlyProblem(Path dir, String pathAndCode) {
+        List<Problem> problems = problemsOf(dir);
+        assertEquals(List.of(pathAndCode), problems.stream().map(p -> p.path() + " " + p.code()).toList());
+        return problems.get(0);
     }
 
     @Test

@@ -33,6 +33,7 @@ import org.safecounty.facts.Parameters;
 import org.safecounty.result.Verdict;
 import org.safecounty.submission.Mode;
 import org.safecounty.validation.Problem;
+import org.safecounty.validation.Spelling;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -98,11 +99,26 @@ public final class CatalogueReader {
 
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, Yaml> documents = new HashMap<>();
+    /** Files already read (an overlay laid over its base), by name: read from these, not from the text. */
+    private final Map<String, SourcedYaml> sourced;
     /** Parameters with a problem of their own: no further check adds another about them. */
     private final Set<String> refused = new HashSet<>();
     private boolean parametersUnreadable;
     private final Set<String> tooLarge = new HashSet<>();
     private int leftOut;
+
+    public CatalogueReader() {
+        this(Map.of());
+    }
+
+    /**
+     * A reader of a pack whose {@code pack.yaml} and {@code parameters.yaml} (those named in
+     * {@code sourced}) were already read and laid together ({@link PackOverlay}): every problem in
+     * them names the file and line the offending place was written on.
+     */
+    public CatalogueReader(Map<String, SourcedYaml> sourced) {
+        this.sourced = Map.copyOf(sourced);
+    }
 
     private static YAMLFactory yamlFactory() {
         LoaderOptions loader = new LoaderOptions();
@@ -200,11 +216,35 @@ public final class CatalogueReader {
     // ------------------------------------------------------------------------------------ YAML
 
     private JsonNode parse(PackFiles files, String name) {
+        SourcedYaml read = sourced.get(name);
+        if (read != null) {
+            documents.put(name, new Yaml(read));
+            return read.root();
+        }
         byte[] bytes = files.all().get(name);
         if (bytes == null) {
             add(new Problem(name, "PACK_FILE_MISSING", "规则包缺少文件 " + name, "the pack has no " + name));
             return null;
         }
+        return parse(name, bytes);
+    }
+
+    /**
+     * Reads one YAML file under the same limits and checks, naming it {@code name} in its problems;
+     * {@code null} after a problem.
+     */
+    SourcedYaml sourced(String name, byte[] bytes) {
+        JsonNode root = parse(name, bytes);
+        if (root == null) {
+            return null;
+        }
+        Yaml doc = documents.get(name);
+        Map<String, String> places = new HashMap<>();
+        doc.lines.forEach((key, line) -> places.put(key, name + ":" + line));
+        return new SourcedYaml(root, places, doc.numbers);
+    }
+
+    private JsonNode parse(String name, byte[] bytes) {
         if (bytes.length > MAX_YAML_BYTES) {
             tooLarge.add(name);
             add(new Problem(name, "PACK_LIMIT", name + " 过大：" + String.format("%,d", bytes.length) + " 字节，最多 "
@@ -235,6 +275,14 @@ public final class CatalogueReader {
         } catch (StreamConstraintsException e) {
             int line = line(e.getLocation(), parser);
             boolean depth = String.valueOf(e.getOriginalMessage()).contains("nesting depth");
+            boolean digits = String.valueOf(e.getOriginalMessage()).startsWith("Number value length");
+            if (digits) {
+                add(new Problem(where(name, line), "PACK_LIMIT", "数字超过 " + NumberRange.MAX_TEXT
+                                + " 位；请写成允许范围内的数，若它是文字（如 sha256 摘要）请加引号",
+                        "a number of more than " + NumberRange.MAX_TEXT + " digits; write a number in range, or put"
+                                + " it in quotes if it is text (such as a sha256 digest)"));
+                return null;
+            }
             add(new Problem(where(name, line), "PACK_LIMIT",
                     depth ? "嵌套超过 " + MAX_DEPTH + " 层；请检查缩进和括号" : "超出 YAML 读取限制：" + firstLine(e.getOriginalMessage()),
                     depth ? "nested more than " + MAX_DEPTH + " levels deep; check the indentation and brackets"
@@ -327,7 +375,32 @@ public final class CatalogueReader {
     private final class Yaml {
         private final Map<String, Integer> lines = new HashMap<>();
         private final Map<String, String> numbers = new HashMap<>();
+        /** Where each place was written, when the file was read before (else its own lines). */
+        private final SourcedYaml source;
         private int nodes;
+
+        Yaml() {
+            this.source = null;
+        }
+
+        Yaml(SourcedYaml source) {
+            this.source = source;
+            numbers.putAll(source.numbers());
+        }
+
+        /** {@code file:line} of the place or of the nearest enclosing one, else the file. */
+        String place(String file, String key) {
+            if (source != null) {
+                String place = source.place(key);
+                return place == null ? file : place;
+            }
+            Integer line = null;
+            while (line == null && !key.isEmpty()) {
+                line = lines.get(key);
+                key = key.substring(0, key.lastIndexOf('/'));
+            }
+            return line == null ? file : file + ":" + line;
+        }
 
         JsonNode read(JsonParser p, Place at) throws IOException {
             int line = p.currentTokenLocation().getLineNr();
@@ -555,14 +628,23 @@ public final class CatalogueReader {
         return number(a, at, range, type + " 键的取值", "the value of a " + type + " key");
     }
 
+    /** What a bound may name besides the keys: the county's profile. */
+    private static final List<String> COUNTY_FIELDS = List.of("county.population", "county.townships", "county.villages");
+
     private void checkReferences(KeySpec spec, Place at, Map<String, KeySpec> keys) {
         if (spec.atMost() == null) {
             return;
         }
         for (Bound.Term t : spec.atMost().terms()) {
-            boolean county = Set.of("county.population", "county.townships", "county.villages").contains(t.name());
+            boolean county = COUNTY_FIELDS.contains(t.name());
             if (!county && !keys.containsKey(t.name())) {
-                problem(at.child("atMost"), "上限引用了未知的键 " + t.name(), "the bound names an unknown key " + t.name());
+                List<String> known = new ArrayList<>(keys.keySet());
+                known.addAll(COUNTY_FIELDS);
+                String near = Spelling.nearest(t.name(), known);
+                problem(at.child("atMost"), "上限引用了未知的键 " + t.name() + "；请改为 keys 中的键或 county.population、"
+                                + "county.townships、county.villages" + (near == null ? "" : "（是否应为 " + near + "？）"),
+                        "the bound names an unknown key " + t.name() + "; name a key of keys, or county.population,"
+                                + " county.townships or county.villages" + (near == null ? "" : " (" + near + "?)"));
             }
         }
     }
@@ -910,15 +992,18 @@ public final class CatalogueReader {
 
     /** {@code file:line: path}, the line that of the place or of the nearest enclosing one. */
     private String where(Place at) {
-        Yaml doc = documents.get(at.file());
-        Integer line = null;
-        String key = at.key();
-        while (doc != null && line == null && !key.isEmpty()) {
-            line = doc.lines.get(key);
-            key = key.substring(0, key.lastIndexOf('/'));
-        }
-        String file = line == null ? at.file() : at.file() + ":" + line;
+        String file = position(at.file(), at.key());
         return at.path().isEmpty() ? file : file + ": " + at.path();
+    }
+
+    /**
+     * {@code file:line} where a place of a file read by this reader was written (a JSON pointer,
+     * {@code /tasks/2}), or of the nearest enclosing place; for a pack laid over its base, the file
+     * that wrote it ({@code hebei-fds-county-2014/pack.yaml:40}). The file alone when unknown.
+     */
+    public String position(String file, String pointer) {
+        Yaml doc = documents.get(file);
+        return doc == null ? file : doc.place(file, pointer);
     }
 
     /** Control and format characters of a text from a pack, as {@code \\uXXXX}. */

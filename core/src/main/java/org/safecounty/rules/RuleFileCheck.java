@@ -8,6 +8,7 @@ import org.safecounty.facts.Parameters;
 import org.safecounty.pack.PackCatalogue;
 import org.safecounty.pack.PackFiles;
 import org.safecounty.validation.Problem;
+import org.safecounty.validation.Spelling;
 
 /**
  * Checks what the compiler cannot: that every parameter a rule names exists in
@@ -40,8 +41,12 @@ public final class RuleFileCheck {
             String kind = p.group(1);
             String name = p.group(2);
             if (!parameters.has(name)) {
-                problems.add(new Problem(where, "UNKNOWN_PARAMETER", "parameters.yaml 中没有参数 " + name,
-                        "parameters.yaml has no parameter " + name));
+                String near = Spelling.nearest(name, parameters.all().keySet().stream()
+                        .filter(n -> hasKind(parameters, n, kind)).toList());
+                problems.add(new Problem(where, "UNKNOWN_PARAMETER", "parameters.yaml 中没有参数 " + name + "；请检查拼写"
+                                + (near == null ? "" : "（是否应为 " + near + "？）") + "，或在 parameters.yaml 中加入它",
+                        "parameters.yaml has no parameter " + name + "; check the spelling"
+                                + (near == null ? "" : " (" + near + "?)") + ", or add it to parameters.yaml"));
             } else if (!hasKind(parameters, name, kind)) {
                 problems.add(new Problem(where, "PARAMETER_KIND", "参数 " + name + " 的类型与 params." + kind + " 不符",
                         "parameter " + name + " is not of the kind params." + kind + " reads"));
@@ -51,8 +56,11 @@ public final class RuleFileCheck {
         while (k.find()) {
             String key = k.group(2);
             if (catalogue.key(key).isEmpty()) {
-                problems.add(new Problem(where, "UNKNOWN_KEY", "证据键目录中没有 " + key,
-                        "the key catalogue has no key " + key));
+                String near = Spelling.nearest(key, catalogue.keys().keySet());
+                problems.add(new Problem(where, "UNKNOWN_KEY", "证据键目录中没有 " + key + "；请检查拼写"
+                                + (near == null ? "" : "（是否应为 " + near + "？）") + "，或在 pack.yaml 的 keys 中加入它",
+                        "the key catalogue has no key " + key + "; check the spelling"
+                                + (near == null ? "" : " (" + near + "?)") + ", or add it to the keys of pack.yaml"));
             }
         }
     }

@@ -99,6 +99,14 @@ public final class RuleVerifier {
             return problems;
         }
         if (parser.hasErrors() || pkg == null) {
+            int unclosed = unclosedBracket(text);
+            if (unclosed > 0) {
+                // the parser stumbles over the word after it ("then"): the slip is the bracket, where it opens
+                problems.add(new Problem(path + ":" + unclosed, "RULE_COMPILE",
+                        "语法错误：这一行的“(”没有配对的“)”；请在条件结束处补上“)”",
+                        "syntax error: a \"(\" on this line is never closed; add the \")\" where the condition ends"));
+                return problems;
+            }
             parser.getErrors().forEach(e -> problems.add(syntax(path, row(e), e.getMessage())));
             if (problems.isEmpty()) {
                 problems.add(syntax(path, 0, "unreadable rule file"));
@@ -159,6 +167,58 @@ public final class RuleVerifier {
             }
         }
         return problems.isEmpty();
+    }
+
+    /**
+     * The line of a {@code (} in a rule's conditions that is still open at {@code then}, or 0.
+     * Strings and comments are skipped.
+     */
+    static int unclosedBracket(String text) {
+        java.util.Deque<Integer> open = new java.util.ArrayDeque<>();
+        boolean conditions = false;
+        int line = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+            } else if (c == '"' || c == '\'') {
+                for (i++; i < text.length() && text.charAt(i) != c && text.charAt(i) != '\n'; i++) {
+                    if (text.charAt(i) == '\\') {
+                        i++;
+                    }
+                }
+            } else if (c == '/' && text.startsWith("//", i)) {
+                while (i + 1 < text.length() && text.charAt(i + 1) != '\n') {
+                    i++;
+                }
+            } else if (c == '/' && text.startsWith("/*", i)) {
+                int end = text.indexOf("*/", i + 2);
+                end = end < 0 ? text.length() : end + 1;
+                line += (int) text.substring(i, end).chars().filter(ch -> ch == '\n').count();
+                i = end;
+            } else if (Character.isJavaIdentifierStart(c) && (i == 0 || !Character.isJavaIdentifierPart(text.charAt(i - 1)))) {
+                int end = i;
+                while (end < text.length() && Character.isJavaIdentifierPart(text.charAt(end))) {
+                    end++;
+                }
+                String word = i > 0 && text.charAt(i - 1) == '.' ? "" : text.substring(i, end); // $i.when(…) is a call
+                if (word.equals("when")) {
+                    conditions = true;
+                    open.clear();
+                } else if (word.equals("then") || word.equals("rule") || word.equals("end")) {
+                    if (conditions && !open.isEmpty()) {
+                        return open.peek();
+                    }
+                    conditions = false;
+                }
+                i = end - 1;
+            } else if (conditions && c == '(') {
+                open.push(line);
+            } else if (conditions && c == ')' && !open.isEmpty()) {
+                open.pop();
+            }
+        }
+        return 0;
     }
 
     private static int row(DroolsError e) {
@@ -328,6 +388,15 @@ public final class RuleVerifier {
             if (type == null && unknownImport) {
                 // the import that should have brought it in is already reported: one slip, one error
                 ruleUnresolved = true;
+                return;
+            }
+            if (type == null && !p.getObjectType().contains(".")) {
+                // a name nothing imports: most often a slip of the pen (Indicater)
+                ruleUnresolved = true;
+                problems.add(unknown(path, line, "未知类型 " + p.getObjectType()
+                                + "：请检查拼写；规则可匹配的是 Indicator、BonusItem、Veto、Tally（须先 import）",
+                        "unknown type " + p.getObjectType()
+                                + ": check the spelling; rules match Indicator, BonusItem, Veto or Tally (imported first)"));
                 return;
             }
             if (type == null || !RuleVocabulary.FACT_TYPES.contains(type)) {

@@ -97,11 +97,11 @@ class PackOverlayTest {
     void aRemovedItem_holdsNothingButItsId_elseTheFieldIsNamed() throws IOException {
         // a field beside remove: true is read by no one: not even an unknown one would be reported
         Problem p = theOneProblemOfAnOverlayIndicator("{ id: A.3, remove: true, colour: red }");
-        assertEquals("pack.yaml", p.path());
+        assertEquals("pack.yaml:7", p.path()); // the overlay's own line of the item
         assertEquals("PACK_EXTENDS", p.code());
-        assertEquals("tasks[0].indicators[0] 写了 remove: true，不能再有字段 colour（删除的条目只写 id 和 remove）", p.zh());
-        assertEquals("tasks[0].indicators[0] has remove: true, so it cannot have the field colour"
-                + " (a removed item holds only id and remove)", p.en());
+        assertEquals("A.3 写了 remove: true，不能再有字段 colour（删除的条目只写 id 和 remove）", p.zh());
+        assertEquals("A.3 has remove: true, so it cannot have the field colour (a removed item holds only id and remove)",
+                p.en());
     }
 
     @Test
@@ -156,9 +156,87 @@ class PackOverlayTest {
         Path wrongVersion = overlay("v", "extends: { id: mini-toy, version: 9.9.9 }", "");
         assertTrue(assertThrows(RulePackException.class, () -> RulePack.load(wrongVersion)).problems().get(0).en()
                 .contains("is version 0.1.0, not 9.9.9"));
-        Path wrongDigest = overlay("d", "extends: { id: mini-toy, sha256: " + "0".repeat(64) + " }", "");
+        Path wrongDigest = overlay("d", "extends: { id: mini-toy, sha256: " + "f".repeat(64) + " }", "");
         assertTrue(assertThrows(RulePackException.class, () -> RulePack.load(wrongDigest)).problems().get(0).en()
                 .contains("extends.sha256"));
+        // a digest of digits alone, unquoted, is a YAML number: read as the pack's own files are, it is
+        // refused before it is compared, as one problem that says to quote it
+        Path zeros = overlay("z", "extends: { id: mini-toy, sha256: " + "0".repeat(64) + " }", "");
+        Problem quote = onlyProblem(zeros, "pack.yaml:3 PACK_LIMIT");
+        assertTrue(quote.zh().contains("请加引号") && quote.en().contains("put it in quotes"), quote.toString());
+    }
+
+    // ------------------------------------------------------------ problems name the file a person wrote
+
+    @Test
+    void aBadValueOnTheOverlaysLine_isNamedByTheOverlaysFileAndLine() throws IOException {
+        MiniPack.copyTo(tmp.resolve("mini-toy"));
+        // line 4 of the overlay's parameters.yaml; in the merged text it would be line 28 of 36
+        Path overlay = overlay("mini-revised", "extends: { id: mini-toy }",
+                "# a revision\n# of the mini pack\n\nA.3.points:  { zh: 计划得分, en: points for a plan, ref: \"A.3\", value: 5 }");
+        assertTrue(onlyProblem(overlay, "parameters.yaml:4: A.3.points.value PACK_RANGE").zh().contains("指标 A.3 满分为 4"));
+    }
+
+    @Test
+    void aProblemThatComesFromTheBase_namesTheBasesFileAndLine() throws IOException {
+        MiniPack.copyTo(tmp.resolve("mini-toy"));
+        // A.2 lowered to 2 points by the overlay: the base's A.2.points (3, line 26 of its parameters.yaml) is now too many
+        Path overlay = overlay("mini-revised", "extends: { id: mini-toy }", "");
+        appendToPackYaml(overlay, "tasks:\n  - id: A\n    max: 10\n    indicators:\n      - { id: A.2, max: 2 }\n");
+        assertTrue(onlyProblem(overlay, "mini-toy/parameters.yaml:26: A.2.points.value PACK_RANGE").zh()
+                .contains("指标 A.2 满分为 2"));
+    }
+
+    @Test
+    void aBaseRuleFileThatNoLongerFits_isNamedByTheBasesId() throws IOException {
+        MiniPack.copyTo(tmp.resolve("mini-toy"));
+        // the overlay takes A.2.points out; the base's task-a.drl reads it on line 23
+        Path overlay = overlay("mini-revised", "extends: { id: mini-toy }", "A.2.points: null");
+        onlyProblem(overlay, "mini-toy/rules/task-a.drl:23 UNKNOWN_PARAMETER");
+    }
+
+    @Test
+    void anItemTheOverlayAddsWithoutARule_isNamedAtTheOverlaysLine() throws IOException {
+        MiniPack.copyTo(tmp.resolve("mini-toy"));
+        Path overlay = overlay("mini-revised", "extends: { id: mini-toy }", "");
+        appendToPackYaml(overlay, "tasks:\n  - id: A\n    max: 12\n    indicators:\n      - { id: A.4, max: 1, zh: 新, en: New }\n");
+        // pack.yaml: id, version, extends, tasks:, - id: A, max, indicators:, then A.4 on line 8
+        assertTrue(onlyProblem(overlay, "pack.yaml:8 NO_RULE").zh().startsWith("A.4 在目录中，但没有规则计算它；请"));
+    }
+
+    @Test
+    void aTabOrAFullWidthColonInTheOverlay_isOneProblemAtItsOwnLine() throws IOException {
+        MiniPack.copyTo(tmp.resolve("mini-toy"));
+        Path tab = overlay("tab", "extends: { id: mini-toy }", "bonus.cap:\n  zh: 加分上限\n\tvalue: 1");
+        assertTrue(onlyProblem(tab, "parameters.yaml:3 PACK_SYNTAX").zh().contains("制表符"));
+        Path colon = overlay("colon", "extends: { id: mini-toy }", "bonus.cap:\n  zh: 加分上限\n  value：1");
+        assertTrue(onlyProblem(colon, "parameters.yaml:3 PACK_SYNTAX").zh().contains("全角冒号"));
+    }
+
+    @Test
+    void aMistakeInExtends_namesItsLine() throws IOException {
+        MiniPack.copyTo(tmp.resolve("mini-toy"));
+        Path overlay = overlay("mini-revised", "extends: { id: mini-toy, versoin: 0.1.0 }", "");
+        assertTrue(onlyProblem(overlay, "pack.yaml:3 PACK_EXTENDS").en().contains("no field versoin"));
+    }
+
+    @Test
+    void anIdWrittenTwiceInOneOverlayList_isOneProblem() throws IOException {
+        MiniPack.copyTo(tmp.resolve("mini-toy"));
+        Path overlay = overlay("mini-revised", "extends: { id: mini-toy }", "");
+        appendToPackYaml(overlay, "vetoes:\n  - { id: W9, zh: 新, en: new }\n  - { id: W9, zh: 又, en: again }\n");
+        onlyProblem(overlay, "pack.yaml:6 PACK_EXTENDS");
+    }
+
+    /** The one problem that refuses the pack, which must be at {@code pathAndCode} ({@code path code}). */
+    private static Problem onlyProblem(Path pack, String pathAndCode) {
+        List<Problem> problems = assertThrows(RulePackException.class, () -> RulePack.load(pack)).problems();
+        assertEquals(List.of(pathAndCode), problems.stream().map(p -> p.path() + " " + p.code()).toList());
+        return problems.get(0);
+    }
+
+    private static void appendToPackYaml(Path overlay, String yaml) throws IOException {
+        Files.writeString(overlay.resolve("pack.yaml"), Files.readString(overlay.resolve("pack.yaml")) + yaml);
     }
 
     private Path overlay(String id, String extendsLine, String parameters) throws IOException {

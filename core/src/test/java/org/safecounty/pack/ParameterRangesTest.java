@@ -140,6 +140,9 @@ class ParameterRangesTest {
                         "absentMeans: .nan, zh: 违规数"), C, "b.violations:", "PACK_RANGE", "不是有限的数"),
                 new Case("YAML alias bomb", MiniFiles.load().put(P, MiniFiles.load().text(P) + bomb), P, "lolb:",
                         "PACK_SYNTAX", "别名"),
+                // a leading 0 makes YAML read it as octal, where the length is refused while reading
+                new Case("an octal-looking number of 50 digits", MiniFiles.load().replace(P, "target hours, ref: \"A.2\", value: 25",
+                        "target hours, ref: \"A.2\", value: 0" + "1".repeat(49)), P, "A.2.target:", "PACK_LIMIT", "数字超过 40 位"),
                 new Case("deeply nested YAML", MiniFiles.load().put(P, MiniFiles.load().text(P)
                         + "deep: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n"), P, "deep: [", "PACK_LIMIT", "嵌套超过 20 层"),
                 new Case("a tab indents", MiniFiles.load().replace(P, "  zh: 按每多少人计", "\tzh: 按每多少人计"), P,

@@ -139,8 +139,10 @@ public class BoundaryAttackRound2Test {
     void squaringARatio_doesNotRunOneFiringFarPastTheDeadline() throws IOException {
         // as sent (a unit of 2147483647): refused at load, figures belong in the parameters
         assertInstanceOf(RulePackException.class, loadCatching(withFile("squaring.drl", squaring(20))));
-        // the largest unit the language allows: a reading that grows out of range ends the county
-        RulePack pack = RulePack.load(withFile("squaring.drl", squaring(20).replace("2147483647", "999999999")));
+        // the largest unit the language allows: a reading that grows out of range ends the county (the
+        // rule takes A.3 over, so that the plan is whole)
+        RulePack pack = RulePack.load(BoundaryAttackTest.insteadOf("A.3", "squaring.drl",
+                squaring(20).replace("2147483647", "999999999")));
         Assessor assessor = Assessor.of(pack);
         Measured<Outcome> run = measured(() -> assessor.assess(MiniPack.json(MiniPack.base())));
         assertTrue(run.millis < FAR_PAST.toMillis(), "one firing of pure vocabulary took " + run.millis
@@ -318,7 +320,9 @@ public class BoundaryAttackRound2Test {
 
     /**
      * Pooled sessions across a parallel batch: a consequence that throws for some counties, and
-     * one that rectifies others, leave nothing behind; every county gets what it gets alone.
+     * one that rectifies others, leave nothing behind; every county gets what it gets alone. The
+     * failing rule and A.2's own rule share an activation group, so that the plan is whole: one of
+     * them scores A.2 for each county.
      */
     @Test
     void aRuleFailingForSomeCountiesInAParallelBatch_leavesTheOthersUntouched() throws IOException {
@@ -326,12 +330,22 @@ public class BoundaryAttackRound2Test {
                 "package mini.toy",
                 "import org.safecounty.facts.Indicator;",
                 "import org.safecounty.facts.Tally;",
+                "import org.safecounty.facts.Reading;",
+                "global org.safecounty.facts.Parameters params;",
                 "rule \"fails for few checks\"",
+                "    activation-group \"A.2\"",
                 "    salience 50",
                 "when",
                 "    $i : Indicator( id == \"A.2\", value(\"a.checks\").below(600) )",
                 "then",
                 "    $i.profile(\"nope\");",
+                "end",
+                "rule \"A.2 hours\"",
+                "    activation-group \"A.2\"",
+                "when",
+                "    $i : Indicator( id == \"A.2\" )",
+                "then",
+                "    $i.award( $i.proportional( $i.value(\"a.hours\"), params.number(\"A.2.points\"), params.number(\"A.2.target\") ) );",
                 "end",
                 "rule \"rectifies early\"",
                 "    salience 50",
@@ -342,7 +356,7 @@ public class BoundaryAttackRound2Test {
                 "    $t.rectifyTotalTo(1);",
                 "end",
                 "");
-        Assessor assessor = Assessor.of(RulePack.load(withFile("flaky.drl", drl)));
+        Assessor assessor = Assessor.of(RulePack.load(BoundaryAttackTest.insteadOf("A.2", "flaky.drl", drl)));
         List<String> kinds = List.of(MiniPack.json(MiniPack.base()),
                 MiniPack.json(MiniPack.set(MiniPack.base(), "a.checks", 500)),
                 MiniPack.json(MiniPack.set(MiniPack.base(), "a.plan", false)),
@@ -389,8 +403,8 @@ public class BoundaryAttackRound2Test {
 
     /**
      * The mini pack with a task C of {@code keyItems} key indicators, each scored by ten stepped
-     * parts that reach the floor only together (twenty bands of 0.01 to 0.2 points), and a rule
-     * that calls {@code Tally.rectifyKeyItemsBelow} {@code calls} times before the verdict is decided.
+     * parts that reach the floor only together (twenty bands of 0.01 to 0.2 points, a rule for each
+     * item), and a rule that calls {@code Tally.rectifyKeyItemsBelow} {@code calls} times before the verdict is decided.
      */
     static PackFiles floorPlanPack(int keyItems, int calls) throws IOException {
         Map<String, byte[]> files = new TreeMap<>(PackFiles.fromDirectory(MiniPack.dir()).all());
@@ -407,19 +421,21 @@ public class BoundaryAttackRound2Test {
         }
         files.put("pack.yaml", text(files, "pack.yaml").replace("\nbonus:", task + "\nbonus:")
                 .getBytes(StandardCharsets.UTF_8));
+        // one rule for each C item (a pack loads only with one rule per item of its catalogue)
         StringBuilder c = new StringBuilder(String.join("\n",
                 "package mini.toy",
                 "import org.safecounty.facts.Indicator;",
                 "global org.safecounty.facts.Parameters params;",
-                "rule \"C items\"",
-                "when",
-                "    $i : Indicator( task == \"C\" )",
-                "then",
                 ""));
-        for (int i = 0; i < 10; i++) {
-            c.append("    $i.award( $i.stepped( $i.value(\"a.checks\"), params.bands(\"zz.bands\") ) );\n");
+        for (int k = 1; k <= keyItems; k++) {
+            c.append("rule \"C.").append(k).append(" item\"\nwhen\n    $i : Indicator( id == \"C.").append(k)
+                    .append("\" )\nthen\n");
+            for (int i = 0; i < 10; i++) {
+                c.append("    $i.award( $i.stepped( $i.value(\"a.checks\"), params.bands(\"zz.bands\") ) );\n");
+            }
+            c.append("end\n");
         }
-        files.put("rules/task-c.drl", c.append("end\n").toString().getBytes(StandardCharsets.UTF_8));
+        files.put("rules/task-c.drl", c.toString().getBytes(StandardCharsets.UTF_8));
         StringBuilder plan = new StringBuilder(String.join("\n",
                 "package mini.toy",
                 "import org.safecounty.facts.Tally;",

@@ -301,8 +301,8 @@ public class BoundaryAttackTest {
         Throwable thrown = loadCatching(withFile("slow.drl", doubling(20, 1500)));
         assertRefusedAt(thrown, "slow.drl");
         // the longest consequence the language allows, doubling all the way: labels stay short,
-        // and the run ends well inside the deadline
-        RulePack pack = RulePack.load(withFile("slow.drl", doubling(20, RuleExpressions.MAX_STATEMENTS - 21)));
+        // and the run ends well inside the deadline (the rule takes A.1 over, so that the plan is whole)
+        RulePack pack = RulePack.load(insteadOf("A.1", "slow.drl", doubling(20, RuleExpressions.MAX_STATEMENTS - 21)));
         Assessor assessor = Assessor.of(pack);
         Outcome outcome = assertTimeoutPreemptively(Duration.ofSeconds(2),
                 () -> assessor.assess(MiniPack.json(MiniPack.base())),
@@ -316,7 +316,7 @@ public class BoundaryAttackTest {
     /** Twenty-four chained ratios: a county's rules take gigabytes of the heap every county shares. */
     @Test
     void aCountysRules_cannotTakeTheSharedHeap() throws IOException {
-        RulePack pack = RulePack.load(withFile("greedy.drl", doubling(24, 1)));
+        RulePack pack = RulePack.load(insteadOf("A.1", "greedy.drl", doubling(24, 1)));
         Assessor assessor = Assessor.of(pack);
         long allocated = allocatedBy(() -> assessor.assess(MiniPack.json(MiniPack.base())));
         assertTrue(allocated < BUDGET, "one county's rules allocated " + allocated / (1 << 20) + " MiB");
@@ -432,6 +432,26 @@ public class BoundaryAttackTest {
         Map<String, byte[]> files = new TreeMap<>(PackFiles.fromDirectory(MiniPack.dir()).all());
         files.put("rules/" + name, drl.getBytes(StandardCharsets.UTF_8));
         return PackFiles.of("memory:" + name, files);
+    }
+
+    /**
+     * The mini pack with a rule file added whose rule scores {@code item} in place of the mini
+     * pack's own rule for it: a pack loads only with one rule per item, so an attack that scores an
+     * item takes it over to reach the compiler and the run.
+     */
+    static PackFiles insteadOf(String item, String name, String drl) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>(withFile(name, drl).all());
+        String scores = "Indicator( id == \"" + item + "\" )";
+        for (Map.Entry<String, byte[]> e : files.entrySet()) {
+            String text = new String(e.getValue(), StandardCharsets.UTF_8);
+            if (e.getKey().startsWith("rules/") && !e.getKey().equals("rules/" + name) && text.contains(scores)) {
+                int start = text.lastIndexOf("\nrule ", text.indexOf(scores)) + 1;
+                int end = text.indexOf("\nend\n", start) + "\nend\n".length();
+                e.setValue((text.substring(0, start) + text.substring(end)).getBytes(StandardCharsets.UTF_8));
+                return PackFiles.of("memory:" + name, files);
+            }
+        }
+        throw new IllegalArgumentException("no rule of the mini pack scores " + item);
     }
 
     /** What loading threw, or {@code null} when the pack loaded. */

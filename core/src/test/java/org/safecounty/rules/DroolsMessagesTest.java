@@ -80,4 +80,29 @@ class DroolsMessagesTest {
         assertTrue(p.zh().startsWith("未知类型 org.safecounty.facts.Indicater"), p.zh());
         assertTrue(p.en().startsWith("unknown type org.safecounty.facts.Indicater"), p.en());
     }
+
+    @Test
+    void aMisspeltTypeInACondition_isOneUnknownTypeError() throws IOException {
+        Problem p = problem("$i : Indicator( id == \"A.3\" )", "$i : Indicater( id == \"A.3\" )");
+        assertEquals("rules/task-a.drl:28", p.path());
+        assertEquals("RULE_COMPILE", p.code());
+        assertTrue(p.zh().startsWith("未知类型 Indicater：请检查拼写"), p.zh());
+        assertTrue(p.en().startsWith("unknown type Indicater: check the spelling"), p.en());
+    }
+
+    @Test
+    void aConditionMissingItsClosingParenthesis_isNamedOnTheLineItOpens() throws IOException {
+        // Drools stumbles over "then" on the next line; the slip is on line 28
+        Problem p = problem("$i : Indicator( id == \"A.3\" )", "$i : Indicator( id == \"A.3\" ");
+        assertEquals("rules/task-a.drl:28", p.path());
+        assertEquals("语法错误：这一行的“(”没有配对的“)”；请在条件结束处补上“)”", p.zh());
+        assertTrue(p.en().startsWith("syntax error: a \"(\" on this line is never closed"), p.en());
+    }
+
+    @Test
+    void unclosedBracket_skipsStringsCommentsAndConsequences() {
+        assertEquals(0, RuleVerifier.unclosedBracket("rule \"a (\" when $i : Indicator( id == \"(\" ) then $i.when( x ; end"));
+        assertEquals(2, RuleVerifier.unclosedBracket("rule \"a\"\nwhen $i : Indicator( id == \"A\" // )\nthen\nend"));
+        assertEquals(2, RuleVerifier.unclosedBracket("rule \"a\" when\n /* ( */ $i : Indicator(\n id == \"A\", value(\"k\").below(1)\nthen end"));
+    }
 }

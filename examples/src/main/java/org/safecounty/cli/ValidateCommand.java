@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.safecounty.PackPolicy;
-import org.safecounty.PackValidation;
+import org.safecounty.RulePackException;
 import org.safecounty.RulePack;
 import org.safecounty.pack.PackFiles;
 import org.safecounty.report.Escape;
@@ -18,9 +18,10 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code validate DIR}: loads the pack as an assessor would (catalogue, parameters, the sandbox's
- * source check, the manifest, compiling), checks that rules and catalogue describe the same plan,
- * and lists every problem with file and line. A pack the policy refuses (not approved) is one line
- * and exit status 64.
+ * source check, the manifest, compiling, and that rules and catalogue describe the same plan) and
+ * lists every problem that refuses it with file and line; a pack that loads is listed with what the
+ * plan check only warns of (a parameter no rule reads). Either is exit status 1. A pack the policy
+ * refuses (not approved) is one line and exit status 64.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"检查规则包：目录、参数、沙箱规则、文件清单与编译。",
@@ -45,9 +46,9 @@ final class ValidateCommand implements Callable<Integer> {
             return SafecountyCommand.EXIT_USAGE;
         }
         List<Problem> problems;
-        PackFiles files = null;
+        RulePack pack = null;
         try {
-            files = PackFiles.fromDirectory(dir);
+            PackFiles files = PackFiles.fromDirectory(dir);
             Optional<Problem> refused = policy.get().refusal(files);
             if (refused.isPresent()) {
                 PrintWriter err = spec.commandLine().getErr();
@@ -55,18 +56,25 @@ final class ValidateCommand implements Callable<Integer> {
                 err.flush();
                 return SafecountyCommand.EXIT_USAGE;
             }
-            problems = PackValidation.validate(files, policy.get());
+            pack = RulePack.load(files, policy.get());
+            problems = pack.warnings();
+        } catch (RulePackException e) {
+            problems = e.problems();
         } catch (IOException e) {
             problems = List.of(PackFiles.problem(dir.toString(), e));
         }
-        if (problems.isEmpty()) {
-            RulePack pack = RulePack.load(files, policy.get());
+        if (pack != null && problems.isEmpty()) {
             out.println("规则包无误 the pack is clean: " + Escape.text(pack.id() + " " + pack.version()) + " sha256 "
                     + pack.standard().sha256());
             out.flush();
             return 0;
         }
-        out.println("规则包有 " + problems.size() + " 个问题 / the pack has " + problems.size() + " problem(s):");
+        if (pack != null) {
+            out.println("规则包可以加载，但有 " + problems.size() + " 个警告 / the pack loads, with " + problems.size()
+                    + " warning(s):");
+        } else {
+            out.println("规则包有 " + problems.size() + " 个问题 / the pack has " + problems.size() + " problem(s):");
+        }
         problems.forEach(p -> out.println("  " + Escape.text(p.toString())));
         out.flush();
         return 1;

@@ -1,6 +1,7 @@
 package org.safecounty.authoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -91,9 +92,17 @@ class ValidateCommandTest {
         Run run = validate(pack);
         assertEquals(1, run.status());
         int line = lineOf(pack.resolve("parameters.yaml"), "T9.9.points:");
-        assertTrue(run.out().contains("parameters.yaml:" + line + ": 参数 T9.9.points 没有被任何规则使用"), run.out());
         assertTrue(run.out().matches("(?s).*rules/t6-industry\\.drl:\\d+: 规则 \"T6\\.3 [^\"]*\" 计算的 T6\\.9 不在目录.*"), run.out());
         assertTrue(run.out().contains("T6.3 在目录中，但没有规则计算它"), run.out());
+        // the plan's errors refuse the pack at load: what the plan check only warns of waits until they are fixed
+        assertTrue(run.out().startsWith("规则包有 2 个问题 / the pack has 2 problem(s):"), run.out());
+        assertFalse(run.out().contains("T9.9.points"), run.out());
+        // the rule fixed, the pack loads, and the unused parameter is listed as a warning
+        edit(pack.resolve("rules/t6-industry.drl"), "Indicator( id == \"T6.9\" )", "Indicator( id == \"T6.3\" )");
+        Run fixed = validate(pack);
+        assertEquals(1, fixed.status());
+        assertTrue(fixed.out().startsWith("规则包可以加载，但有 1 个警告 / the pack loads, with 1 warning(s):"), fixed.out());
+        assertTrue(fixed.out().contains("parameters.yaml:" + line + ": 参数 T9.9.points 没有被任何规则使用"), fixed.out());
     }
 
     static int lineOf(Path file, String text) throws IOException {
