@@ -23,7 +23,8 @@ class RulePackTest {
         return MiniPack.copyTo(tmp.resolve("pack"));
     }
 
-    private static void edit(Path file, String from, String to) throws IOException {
+    /** Replaces {@code from} by {@code to} in a file that must hold it (also for the other tests of loading). */
+    static void edit(Path file, String from, String to) throws IOException {
         String text = Files.readString(file);
         if (!text.contains(from)) {
             throw new IllegalArgumentException(file + " has no " + from);

@@ -244,6 +244,23 @@ public final class CatalogueReader {
         return new SourcedYaml(root, places, doc.numbers);
     }
 
+    /**
+     * Reads another YAML file of a pack (a test file, {@code tests/*.yaml}) under the same limits
+     * and checks as {@code pack.yaml}: a mapping at the top, a single document, no alias, no key
+     * written twice (which would hide the first), numbers only as plain decimals. A slip is thrown
+     * as one line {@code file:line: 中文 / English}.
+     */
+    public static JsonNode readMapping(String name, String text) {
+        CatalogueReader reader = new CatalogueReader();
+        JsonNode root = reader.parse(name, text.getBytes(StandardCharsets.UTF_8));
+        List<Problem> problems = reader.problems();
+        if (!problems.isEmpty() || root == null) {
+            throw new IllegalArgumentException(problems.isEmpty() ? name + ": 无法读取 / cannot be read"
+                    : problems.get(0).toString());
+        }
+        return root;
+    }
+
     private JsonNode parse(String name, byte[] bytes) {
         if (bytes.length > MAX_YAML_BYTES) {
             tooLarge.add(name);

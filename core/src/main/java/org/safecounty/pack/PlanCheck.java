@@ -9,6 +9,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.drl.ast.descr.AttributeDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+import org.kie.internal.builder.conf.LanguageLevelOption;
 import org.safecounty.facts.Parameters;
 import org.safecounty.validation.Problem;
 
@@ -36,12 +45,13 @@ public final class PlanCheck {
         }
     }
 
-    private static final Pattern RULE = Pattern.compile(
-            "^\\s*rule\\s+(?:\"((?:[^\"\\\\]++|\\\\.)*+)\"|'((?:[^'\\\\]++|\\\\.)*+)')");
-    private static final Pattern GROUP = Pattern.compile("\\bactivation-group\\s+\"([^\"]*)\"");
-    private static final Pattern ITEM = Pattern.compile("\\b(Indicator|BonusItem|Veto)\\s*\\(\\s*id\\s*==\\s*\"([^\"]*)\"");
-    private static final Pattern DECIDE = Pattern.compile("\\.decide\\(\\s*\"([^\"]*)\"");
-    private static final Pattern PARAMETER = Pattern.compile("params\\.(?:number|bands|texts)\\(\\s*\"([^\"]*)\"");
+    /** The fact types whose patterns score an item: each must name its item as {@code id == "…"}. */
+    private static final Set<String> ITEM_TYPES = Set.of("Indicator", "BonusItem", "Veto");
+    private static final Pattern NAMED = Pattern.compile("^\\s*id\\s*==\\s*\"([^\"]*)\"\\s*$");
+    /** A call of decide, in the text with comments blanked and string contents masked; group 1 a literal argument. */
+    private static final Pattern DECIDE = Pattern.compile("\\.\\s*decide\\s*\\(\\s*(\"[^\"\\n]*\")?(\\s*\\))?");
+    private static final Pattern PARAMETER = Pattern.compile(
+            "\\bparams\\s*\\.\\s*(?:number|bands|texts|has)\\s*\\(\\s*(\"[^\"\\n]*\")");
 
     /** A rule that scores an item, and its activation group (or {@code null}). */
     private record Handler(String rule, String group) {
@@ -54,8 +64,20 @@ public final class PlanCheck {
         List<Problem> errors = new ArrayList<>();
         Map<String, List<Handler>> handledBy = new LinkedHashMap<>();
         Set<String> parametersRead = new HashSet<>(countingParameters(catalogue));
-        files.ruleFiles().forEach(path -> scan(path, files.text(path).orElse(""), catalogue, handledBy,
+        Map<String, Map<String, String>> groups = new LinkedHashMap<>();
+        files.ruleFiles().forEach(path -> scan(path, files.text(path).orElse(""), catalogue, handledBy, groups,
                 parametersRead, errors));
+        groups.forEach((group, members) -> {
+            if (members.size() > 1) {
+                String what = String.join("、", members.keySet());
+                errors.add(new Problem(members.values().iterator().next(), "GROUP_SPANS_ITEMS",
+                        "activation-group \"" + group + "\" 中的规则计算的是不同的项目（" + what + "）：同组只有一条规则会执行，"
+                                + "其余项目就没有规则计算；请让每个项目用自己的组",
+                        "the rules of activation-group \"" + group + "\" score different things (" + String.join(", ",
+                                members.keySet()) + "): only one rule of a group fires, leaving the others unscored;"
+                                + " give each item a group of its own"));
+            }
+        });
         items(catalogue).forEach((id, pointer) -> {
             List<Handler> rules = handledBy.getOrDefault(id, List.of());
             String at = positions.position(CatalogueReader.CATALOGUE, pointer);
@@ -87,25 +109,35 @@ public final class PlanCheck {
     }
 
     /**
-     * Each verdict a rule decides is one of {@code verdicts} ({@code UNKNOWN_VERDICT}), and each
-     * level is decided by some rule ({@code NO_RULE}).
+     * Each verdict a rule decides is one of {@code verdicts} and written out as a string
+     * ({@code UNKNOWN_VERDICT}), and each level is decided by some rule ({@code NO_RULE}). Read in
+     * the rule text without its comments: a decision in a comment decides nothing.
      */
     private static void verdicts(PackFiles files, PackCatalogue catalogue, CatalogueReader positions,
                                  List<Problem> errors) {
         Set<String> decided = new HashSet<>();
         for (String path : files.ruleFiles()) {
-            String[] lines = files.text(path).orElse("").split("\n", -1);
-            for (int n = 0; n < lines.length; n++) {
-                Matcher d = DECIDE.matcher(lines[n]);
-                while (!lines[n].strip().startsWith("//") && d.find()) {
-                    decided.add(d.group(1));
-                    if (catalogue.verdict(d.group(1)).isEmpty()) {
-                        errors.add(new Problem(path + ":" + (n + 1), "UNKNOWN_VERDICT",
-                                "结论 " + d.group(1) + " 不在 pack.yaml 的 verdicts 中（有：" + codes(catalogue, "、")
-                                        + "）；请检查拼写，或在 verdicts 中加上它",
-                                "the verdict " + d.group(1) + " is not in pack.yaml's verdicts (" + codes(catalogue, ", ")
-                                        + "); check the spelling, or add it to verdicts"));
-                    }
+            RuleCode code = RuleCode.of(files.text(path).orElse(""));
+            Matcher d = DECIDE.matcher(code.masked());
+            while (d.find()) {
+                String at = path + ":" + code.line(d.start());
+                if (d.group(1) == null || d.group(2) == null) {
+                    String example = catalogue.verdicts().isEmpty() ? "PASS" : catalogue.verdicts().get(0).code();
+                    errors.add(new Problem(at, "UNKNOWN_VERDICT",
+                            "结论须直接写出代码，如 $t.decide( \"" + example + "\" )：加载时据此检查它是否在 verdicts 中（有："
+                                    + codes(catalogue, "、") + "）",
+                            "a verdict is decided with its code written out, e.g. $t.decide( \"" + example + "\" ): that is"
+                                    + " how loading checks it is one of verdicts (" + codes(catalogue, ", ") + ")"));
+                    continue;
+                }
+                String verdict = code.literal(d.start(1));
+                decided.add(verdict);
+                if (catalogue.verdict(verdict).isEmpty()) {
+                    errors.add(new Problem(at, "UNKNOWN_VERDICT",
+                            "结论 " + verdict + " 不在 pack.yaml 的 verdicts 中（有：" + codes(catalogue, "、")
+                                    + "）；请检查拼写，或在 verdicts 中加上它",
+                            "the verdict " + verdict + " is not in pack.yaml's verdicts (" + codes(catalogue, ", ")
+                                    + "); check the spelling, or add it to verdicts"));
                 }
             }
         }
@@ -130,41 +162,77 @@ public final class PlanCheck {
         return group != null && rules.stream().allMatch(r -> group.equals(r.group()));
     }
 
+    /**
+     * The items each rule of one file scores, read from the file as Drools parses it (rule names,
+     * activation groups and patterns are the engine's, not lines that look like them), and the
+     * parameters it reads. A pattern over {@code Indicator}, {@code BonusItem} or {@code Veto} must
+     * name its one item as a constraint {@code id == "…"}: any other way of matching ({@code "T1.2" ==
+     * id}, {@code task == "T1"}, {@code id == "a" || id == "b"}, no constraint) would score items
+     * that this check cannot see ({@code ITEM_NOT_NAMED}).
+     */
     private static void scan(String path, String text, PackCatalogue catalogue, Map<String, List<Handler>> handledBy,
-                             Set<String> parametersRead, List<Problem> problems) {
+                             Map<String, Map<String, String>> groups, Set<String> parametersRead,
+                             List<Problem> problems) {
         Set<String> known = items(catalogue).keySet();
-        String[] lines = text.split("\n", -1);
-        String rule = null;
-        String group = null;
-        for (int n = 0; n < lines.length; n++) {
-            String line = lines[n];
-            if (line.strip().startsWith("//")) {
-                continue;
-            }
-            Matcher r = RULE.matcher(line);
-            if (r.find()) {
-                rule = r.group(1) != null ? r.group(1) : r.group(2);
-                group = null;
-            }
-            Matcher g = GROUP.matcher(line);
-            if (g.find()) {
-                group = g.group(1);
-            }
-            Matcher item = ITEM.matcher(line);
-            while (item.find()) {
-                String id = item.group(2);
+        RuleCode code = RuleCode.of(text);
+        Matcher p = PARAMETER.matcher(code.masked());
+        while (p.find()) {
+            parametersRead.add(code.literal(p.start(1)));
+        }
+        PackageDescr pkg;
+        DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
+        try {
+            pkg = parser.parse(false, text);
+        } catch (DroolsParserException | RuntimeException e) {
+            return; // the verifier, which ran before, names what cannot be parsed
+        }
+        if (pkg == null || parser.hasErrors()) {
+            return;
+        }
+        for (RuleDescr rule : pkg.getRules()) {
+            AttributeDescr groupAttribute = rule.getAttributes().get("activation-group");
+            String group = groupAttribute == null ? null : groupAttribute.getValue();
+            for (BaseDescr d : rule.getLhs() == null ? List.<BaseDescr>of() : rule.getLhs().getDescrs()) {
+                if (d instanceof PatternDescr pattern && group != null && !ITEM_TYPES.contains(pattern.getObjectType())) {
+                    // a group of rules over the Tally (the verdict's) is one member
+                    groups.computeIfAbsent(group, g -> new LinkedHashMap<>()).putIfAbsent(pattern.getObjectType(),
+                            path + ":" + (pattern.getLine() > 0 ? pattern.getLine() : rule.getLine()));
+                }
+                if (!(d instanceof PatternDescr pattern) || !ITEM_TYPES.contains(pattern.getObjectType())) {
+                    continue;
+                }
+                int line = pattern.getLine() > 0 ? pattern.getLine() : rule.getLine();
+                Set<String> ids = new java.util.LinkedHashSet<>();
+                for (BaseDescr c : pattern.getDescrs()) {
+                    if (c instanceof ExprConstraintDescr e) {
+                        Matcher named = NAMED.matcher(RuleCode.of(e.getExpression()).blanked());
+                        if (named.matches()) {
+                            ids.add(named.group(1));
+                        }
+                    }
+                }
+                if (ids.size() != 1) {
+                    String type = pattern.getObjectType();
+                    problems.add(new Problem(path + ":" + line, "ITEM_NOT_NAMED",
+                            "规则 \"" + rule.getName() + "\" 匹配的 " + type + " 没有用 id == \"编号\" 写明唯一的一项；请写成 $i : "
+                                    + type + "( id == \"编号\", … )，一条规则只计算一项（否则加载时无法检查每项恰由一条规则计算）",
+                            "rule \"" + rule.getName() + "\" matches " + type + " without naming its one item as id == \"…\";"
+                                    + " write $i : " + type + "( id == \"…\", … ): a rule scores one item (or loading cannot"
+                                    + " check that each item is scored by exactly one rule)"));
+                    continue;
+                }
+                String id = ids.iterator().next();
                 if (!known.contains(id)) {
-                    problems.add(new Problem(path + ":" + (n + 1), "UNKNOWN_ITEM",
-                            "规则 \"" + rule + "\" 计算的 " + id + " 不在目录（pack.yaml）中；请改为目录中的编号，或在 pack.yaml 中加入 " + id,
-                            "rule \"" + rule + "\" scores " + id + ", which is not in the catalogue (pack.yaml); write an id"
+                    problems.add(new Problem(path + ":" + line, "UNKNOWN_ITEM",
+                            "规则 \"" + rule.getName() + "\" 计算的 " + id + " 不在目录（pack.yaml）中；请改为目录中的编号，或在 pack.yaml 中加入 " + id,
+                            "rule \"" + rule.getName() + "\" scores " + id + ", which is not in the catalogue (pack.yaml); write an id"
                                     + " of the catalogue, or add " + id + " to pack.yaml"));
                 } else {
-                    handledBy.computeIfAbsent(id, k -> new ArrayList<>()).add(new Handler(rule == null ? path : rule, group));
+                    handledBy.computeIfAbsent(id, k -> new ArrayList<>()).add(new Handler(rule.getName(), group));
                 }
-            }
-            Matcher p = PARAMETER.matcher(line);
-            while (p.find()) {
-                parametersRead.add(p.group(1));
+                if (group != null) {
+                    groups.computeIfAbsent(group, g -> new LinkedHashMap<>()).putIfAbsent(id, path + ":" + line);
+                }
             }
         }
     }

@@ -58,7 +58,8 @@ public final class CaseReader {
     private final ObjectMapper yaml = YAMLMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     private final ObjectMapper json = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     /** At most this many cases in a pack: each holds a whole submission in memory while it runs. */
     public static final int MAX_CASES = 3_000;
@@ -160,6 +161,12 @@ public final class CaseReader {
         boolean overlay = PackOverlay.extendsAnother(files);
         List<Raw> own = new ArrayList<>();
         List<Directive> directives = new ArrayList<>();
+        files.all().keySet().stream().filter(p -> p.startsWith("tests/") && !p.endsWith(".yaml")
+                && p.toLowerCase(java.util.Locale.ROOT).matches(".*\\.(ya?ml)")).findFirst().ifPresent(p -> {
+            throw new IllegalArgumentException(p + ": 测试文件须以 .yaml 结尾，否则不会被读取；请改名为 "
+                    + p.substring(0, p.lastIndexOf('.')) + ".yaml / a test file must end in .yaml or it is never read;"
+                    + " rename it " + p.substring(0, p.lastIndexOf('.')) + ".yaml");
+        });
         files.paths(".yaml").filter(p -> p.startsWith("tests/")).forEach(path -> {
             readFile(files, path, id, overlay, own, directives);
             if (own.size() > MAX_CASES) {
@@ -307,10 +314,36 @@ public final class CaseReader {
                     same.add(at + " {}");
                 }
                 unchanged(e.getValue(), before, at, same, d);
+            } else if (before != null && AS_SETS.contains(at) && e.getValue().isArray() && before.isArray()) {
+                // compared as sets when a case runs: another order or a repeat is the same expectation
+                Set<String> now = texts(e.getValue());
+                Set<String> then = texts(before);
+                if (now.equals(then)) {
+                    same.add(at + " = " + before);
+                } else if (at.equals("expect.rejected") && !now.containsAll(then)) {
+                    throw refused(d, at + " 少了继承的位置 " + missing(then, now) + "：调整不能去掉预期，要少检查就写一个同名的新用例替换它",
+                            at + " leaves out the inherited " + missing(then, now) + ": an adjustment cannot take an"
+                                    + " expectation out; to check less, replace the case with one of the same name");
+                }
             } else if (before != null && e.getValue().equals(SAME, before)) {
                 same.add(at + " = " + before);
             }
         }
+    }
+
+    /** The expectations a case compares as sets: the order and repeats of their items mean nothing. */
+    private static final Set<String> AS_SETS = Set.of("expect.vetoes", "expect.rejected");
+
+    private static Set<String> texts(JsonNode list) {
+        Set<String> texts = new java.util.TreeSet<>();
+        list.forEach(v -> texts.add(v.asText()));
+        return texts;
+    }
+
+    private static String missing(Set<String> then, Set<String> now) {
+        Set<String> gone = new java.util.TreeSet<>(then);
+        gone.removeAll(now);
+        return gone.toString();
     }
 
     /** {@code over} laid over {@code under}: maps merged by key, every other value replaced. */
@@ -339,7 +372,7 @@ public final class CaseReader {
     private void readFile(PackFiles files, String path, String id, boolean overlay, List<Raw> own,
                           List<Directive> directives) {
         String text = files.text(path).orElseThrow();
-        JsonNode root = parse(yaml, text, path);
+        JsonNode root = org.safecounty.pack.CatalogueReader.readMapping(path, text);
         root.fieldNames().forEachRemaining(f -> {
             if (!FILE_FIELDS.contains(f)) {
                 throw new IllegalArgumentException(path + ": 没有字段 " + f + "（可用：base、cases、adjust、drop）/ no field "
@@ -352,10 +385,28 @@ public final class CaseReader {
         });
         String baseName = root.path("base").asText("base-county.json");
         JsonNode list = root.path("cases");
+        if (!list.isMissingNode() && !list.isNull() && !list.isArray()) {
+            throw new IllegalArgumentException(path + ": cases 应为列表，每项以 - name: 开头 / cases should be a list,"
+                    + " each case starting with - name:");
+        }
+        Map<String, Integer> names = new HashMap<>();
         for (int i = 0; i < list.size(); i++) {
             JsonNode c = list.get(i);
-            checkFields(c, path + " 用例 case " + (i + 1) + "「" + c.path("name").asText("") + "」: ");
-            own.add(new Raw(path, i, c.path("name").asText("case " + i), c, baseName, id, false));
+            String where = path + " 用例 case " + (i + 1) + "「" + c.path("name").asText("") + "」: ";
+            if (!c.isObject()) {
+                throw new IllegalArgumentException(where + "每个用例应是 { name: …, expect: … } 形式的映射 / each case should"
+                        + " be a mapping { name: …, expect: … }");
+            }
+            checkFields(c, where);
+            String name = c.path("name").asText("case " + i);
+            Integer first = names.putIfAbsent(name, i);
+            if (first != null) {
+                throw new IllegalArgumentException(where + "与 case " + (first + 1) + " 同名：每个用例名在文件中只能出现一次"
+                        + "（重复的用例会被多计数，继承时也无法指明）；请改名或删去一个 / has the name of case " + (first + 1)
+                        + ": a name is used once in a file (a repeated case counts twice and cannot be referred to);"
+                        + " rename or remove one");
+            }
+            own.add(new Raw(path, i, name, c, baseName, id, false));
         }
         for (String kind : List.of("adjust", "drop")) {
             JsonNode entries = root.path(kind);
@@ -530,7 +581,10 @@ public final class CaseReader {
         try {
             return mapper.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(path + ": " + e.getOriginalMessage(), e);
+            int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+            String m = String.valueOf(e.getOriginalMessage()).replaceAll("\\s+", " ").strip();
+            throw new IllegalArgumentException(path + (line > 0 ? ":" + line : "") + ": 格式错误：" + m + " / syntax"
+                    + " error: " + m, e);
         }
     }
 }

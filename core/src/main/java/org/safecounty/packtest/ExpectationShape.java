@@ -73,6 +73,16 @@ final class ExpectationShape {
             }
         });
         list(expect.get("rectification"), "expect.rectification", this::rectification);
+        for (String field : List.of("tasks", "indicators", "bonus", "rejected")) {
+            JsonNode v = expect.get(field);
+            if (v != null && (v.isObject() || v.isArray()) && v.isEmpty()) {
+                problems.add("expect." + field + " 是空的，什么也没检查" + (field.equals("rejected")
+                        ? "：请写出退回时必须指出的位置，如 [\"evidence(e-003).value\"]"
+                        : "：请写出要检查的编号和值，或删去它") + " / expect." + field + " is empty: it would check nothing;"
+                        + (field.equals("rejected") ? " name the places the rejection must point at, e.g."
+                        + " [\"evidence(e-003).value\"]" : " name the ids and values to check, or leave it out"));
+            }
+        }
         if (expect.has("rejected") && expect.size() > 1) {
             problems.add("expect.rejected 不能与其他期望同用：被退回的申报没有结果 / expect.rejected stands alone:"
                     + " a rejected submission has no result to check");
@@ -138,7 +148,12 @@ final class ExpectationShape {
     }
 
     private void number(JsonNode value, String where) {
-        if (value != null && !value.isNumber()) {
+        if (value != null && value.isTextual() && org.safecounty.pack.NumberRange.read(value.asText()).refusal()
+                == org.safecounty.pack.NumberRange.Refusal.OUT_OF_RANGE) {
+            // a figure too large to hold, read as text so that it is never written out
+            problems.add(where + " 的数字超出范围（最多 9 位整数、6 位小数） / " + where
+                    + " is out of range (at most 9 digits and 6 decimals)");
+        } else if (value != null && !value.isNumber()) {
             problems.add(where + " 应为数字，写的是 " + value + " / " + where + " should be a number, not " + value);
         } else if (value != null && !plausible(value.decimalValue())) {
             problems.add(where + " 的数字超出范围（最多 9 位整数、6 位小数） / " + where

@@ -112,6 +112,15 @@ class SchemaAgreementTest {
                         t -> at(t, "cases", 0, "expect").put("verdict", "Excellent")),
                 new Slip("a string where an expected total belongs", P2014 + "tests/t1-organisation.yaml", "totalScore",
                         t -> at(t, "cases", 0, "expect").put("totalScore", "100")),
+                new Slip("an empty tasks map in expect, which checks nothing", P2014 + "tests/t1-organisation.yaml",
+                        "tasks", t -> at(t, "cases", 0, "expect").putObject("tasks")),
+                new Slip("an empty rejected list, which checks no place", P2014 + "tests/t1-organisation.yaml",
+                        "rejected", t -> at(t, "cases", 0).putObject("expect").putArray("rejected")),
+                // an overlay's tests
+                new Slip("expcet: in an adjustment", P2016 + "tests/rectification.yaml", "expcet",
+                        t -> at(t, "adjust", 0).set("expcet", at(t, "adjust", 0).remove("expect"))),
+                new Slip("a drop without its reason", P2016 + "tests/rectification.yaml", "because",
+                        t -> at(t, "drop", 0).remove("because")),
                 // a submission
                 new Slip("an unknown field in a submission's evidence item", P2014 + "tests/base-county.json", "colour",
                         s -> at(s, "evidence", 0).put("colour", "red")),
