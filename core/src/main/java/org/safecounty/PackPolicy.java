@@ -40,10 +40,17 @@ import org.safecounty.validation.Problem;
  * unknown key, a digest that is not 64 hexadecimal digits, an empty list) is an error
  * ({@link IllegalArgumentException}, in both languages), never a silent "any pack".
  *
+ * <p>A policy also says whether packs that are not bundled may be kept compiled in a
+ * {@link PackCache} ({@link #withCache}); by default they are not. Under an approved-only policy
+ * the cache is not used at all, since nothing proves that a cache entry is what the approved files
+ * compile to (docs/security.md). Bundled packs load from the form compiled into the rules jar
+ * either way.
+ *
  * @param approvedDigests SHA-256 digests of approved {@code MANIFEST.sha256} files, lower case;
  *                        empty: any
+ * @param cache           where compiled packs are kept, or {@code null} for nowhere
  */
-public record PackPolicy(Set<String> approvedDigests) {
+public record PackPolicy(Set<String> approvedDigests, PackCache cache) {
 
     /** Environment variable: approved manifest digests, comma-separated. */
     public static final String APPROVED_ENV = "SAFECOUNTY_APPROVED";
@@ -63,6 +70,21 @@ public record PackPolicy(Set<String> approvedDigests) {
             digests.add(digest(d, "approvedDigests"));
         }
         approvedDigests = Set.copyOf(digests);
+    }
+
+    /** These approved digests (empty: any pack), no cache. */
+    public PackPolicy(Set<String> approvedDigests) {
+        this(approvedDigests, null);
+    }
+
+    /** The same policy, keeping compiled packs in {@code cache} ({@code null}: nowhere). */
+    public PackPolicy withCache(PackCache cache) {
+        return new PackPolicy(approvedDigests, cache);
+    }
+
+    /** The cache a pack loaded under this policy is read from and written to: none when approved-only. */
+    Optional<PackCache> usableCache() {
+        return approvedOnly() ? Optional.empty() : Optional.ofNullable(cache);
     }
 
     /** Any pack, as long as its files match its manifest when it has one. */
@@ -194,14 +216,14 @@ public record PackPolicy(Set<String> approvedDigests) {
     public PackPolicy and(PackPolicy other) {
         Set<String> both = new LinkedHashSet<>(approvedDigests);
         both.addAll(other.approvedDigests);
-        return new PackPolicy(both);
+        return new PackPolicy(both, cache != null ? cache : other.cache);
     }
 
     /** This policy and these digests (from {@code --approved}, say). */
     public PackPolicy and(Collection<String> digests) {
         Set<String> both = new LinkedHashSet<>(approvedDigests);
         digests.forEach(d -> both.add(digest(d, "--approved")));
-        return new PackPolicy(both);
+        return new PackPolicy(both, cache);
     }
 
     public boolean approvedOnly() {

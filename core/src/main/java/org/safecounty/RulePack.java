@@ -46,10 +46,13 @@ public final class RulePack {
     private final List<String> ruleNames;
     private final PackFiles files;
     private final List<Problem> warnings;
+    private final CompiledPacks.Source source;
 
     private RulePack(PackFiles files, PackCatalogue catalogue, Parameters parameters, StandardRef standard,
-                     Evaluator evaluator, String origin, List<String> ruleNames, List<Problem> warnings) {
+                     CompiledPacks.Source source, Evaluator evaluator, String origin, List<String> ruleNames,
+                     List<Problem> warnings) {
         this.files = files;
+        this.source = source;
         this.warnings = List.copyOf(warnings);
         this.catalogue = catalogue;
         this.parameters = parameters;
@@ -117,6 +120,25 @@ public final class RulePack {
     }
 
     private static RulePack load(PackFiles own, PackPolicy policy, Function<String, Optional<PackFiles>> bases) {
+        return load(own, policy, bases, null, true);
+    }
+
+    /** Loads a pack compiling its rules whatever compiled forms there are: to compare with them. */
+    static RulePack compiledFromSource(PackFiles own) {
+        return load(own, PackPolicy.any(), baseLocator(own), null, false);
+    }
+
+    /**
+     * Loads a pack as {@link #load(PackFiles, PackPolicy)} does and gives {@code made} the
+     * compiled form its rule base came from, with the digest of the files it was compiled from:
+     * for {@link PackPrecompiler}.
+     */
+    static RulePack load(PackFiles own, PackPolicy policy, java.util.function.BiConsumer<String, CompiledPacks.Obtained> made) {
+        return load(own, policy, baseLocator(own), made, true);
+    }
+
+    private static RulePack load(PackFiles own, PackPolicy policy, Function<String, Optional<PackFiles>> bases,
+                                 java.util.function.BiConsumer<String, CompiledPacks.Obtained> made, boolean forms) {
         List<Problem> integrity = integrity(own, policy);
         if (!integrity.isEmpty()) {
             throw new RulePackException(own.origin(), integrity);
@@ -142,8 +164,9 @@ public final class RulePack {
             problems.addAll(resolved.named(new RuleVerifier().check(files)));
             throw new RulePackException(files.origin(), problems);
         }
-        RuleCompiler.Compiled compiled = new RuleCompiler().compile(files, catalogue.id(),
-                new RuleClassLoader(RulePack.class.getClassLoader()));
+        CompiledPacks.Obtained obtained = CompiledPacks.obtain(files, catalogue.id(), policy.usableCache().orElse(null),
+                forms, new RuleClassLoader(RulePack.class.getClassLoader()));
+        RuleCompiler.Compiled compiled = obtained.compiled();
         if (!compiled.problems().isEmpty()) {
             throw new RulePackException(files.origin(), resolved.named(compiled.problems()));
         }
@@ -156,9 +179,16 @@ public final class RulePack {
         List<Problem> warnings = resolved.named(plan.warnings());
         warnings.forEach(w -> LOG.info("rule pack {}: {}", files.origin(), w));
         StandardRef standard = new StandardRef(catalogue.id(), catalogue.version(), own.sha256(), resolved.bases());
-        LOG.info("loaded rule pack {} {} from {} in {} ms", catalogue.id(), catalogue.version(), files.origin(),
-                (System.nanoTime() - start) / 1_000_000);
-        return new RulePack(files, catalogue, parameters, standard,
+        LOG.info("loaded rule pack {} {} from {} in {} ms ({})", catalogue.id(), catalogue.version(), files.origin(),
+                (System.nanoTime() - start) / 1_000_000, switch (obtained.source()) {
+                    case COMPILED -> "compiled";
+                    case BUNDLED_FORM -> "compiled form from the rules jar";
+                    case CACHE -> "compiled form from the cache";
+                });
+        if (made != null) {
+            made.accept(files.sha256(), obtained);
+        }
+        return new RulePack(files, catalogue, parameters, standard, obtained.source(),
                 new Evaluator(compiled.kieBase(), compiled.container(), catalogue, parameters,
                         org.safecounty.rules.RuleParameters.scan(files)), files.origin(),
                 compiled.kieBase().getKiePackages().stream().flatMap(p -> p.getRules().stream())
@@ -259,5 +289,10 @@ public final class RulePack {
 
     Evaluator evaluator() {
         return evaluator;
+    }
+
+    /** Where the rule base came from: compiled now, or a compiled form (the rules jar's, the cache's). */
+    CompiledPacks.Source source() {
+        return source;
     }
 }

@@ -1,5 +1,6 @@
 package org.safecounty.rules;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,7 +15,14 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
+import org.drools.compiler.compiler.io.memory.MemoryFileSystem;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.compiler.kie.builder.impl.InternalKieModuleProvider;
+import org.drools.compiler.kie.builder.impl.KieBuilderImpl;
+import org.drools.modelcompiler.CanonicalKieModule;
+import org.drools.util.PortablePath;
+import org.kie.api.builder.model.KieModuleModel;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.safecounty.pack.PackFiles;
 import org.safecounty.validation.Problem;
@@ -36,15 +44,22 @@ public final class RuleCompiler {
     private static final String RESOURCES = "src/main/resources/";
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([A-Za-z_][A-Za-z0-9_.]*)\\s*;?\\s*$");
 
-    /** A compiled rule base, or the problems that stopped it. */
     /**
+     * A compiled rule base, or the problems that stopped it.
+     *
      * @param module the release id the build had in the {@code KieRepository} (removed again), or
      *               {@code null} when nothing was built or the build threw
+     * @param form   the compiled form ({@link #load}) of a rule base just built, else {@code null}
      */
-    public record Compiled(KieBase kieBase, KieContainer container, List<Problem> problems, ReleaseId module) {
+    public record Compiled(KieBase kieBase, KieContainer container, List<Problem> problems, ReleaseId module,
+                           byte[] form) {
+
+        Compiled(KieBase kieBase, KieContainer container, List<Problem> problems, ReleaseId module) {
+            this(kieBase, container, problems, module, null);
+        }
 
         Compiled(List<Problem> problems) {
-            this(null, null, problems, null);
+            this(null, null, problems, null, null);
         }
     }
 
@@ -81,7 +96,7 @@ public final class RuleCompiler {
     private Compiled build(PackFiles files, List<String> drl, String packId, ClassLoader classLoader) {
         long start = System.nanoTime();
         KieServices ks = KieServices.Factory.get();
-        ReleaseId releaseId = ks.newReleaseId("org.safecounty.pack", safe(packId), "0.0." + UUID.randomUUID());
+        ReleaseId releaseId = ks.newReleaseId(CompiledForm.GROUP, safe(packId), "0.0." + UUID.randomUUID());
         try {
             KieFileSystem kfs = ks.newKieFileSystem();
             kfs.generateAndWritePomXML(releaseId);
@@ -114,10 +129,74 @@ public final class RuleCompiler {
                 return new Compiled(null, null, problems, releaseId);
             }
             LOG.debug("compiled {} rule files of {} in {} ms", drl.size(), packId, (System.nanoTime() - start) / 1_000_000);
-            return new Compiled(base, container, List.of(), releaseId);
+            return new Compiled(base, container, List.of(), releaseId,
+                    CompiledForm.of((InternalKieModule) builder.getKieModule(), safe(packId)));
         } finally {
             ks.getRepository().removeKieModule(releaseId);
         }
+    }
+
+    /**
+     * Makes the rule base again from a compiled form ({@link Compiled#form()}) without compiling
+     * anything: no rule text reaches Drools. The form is trusted no further than the checks prove:
+     * every class it holds passes {@link BytecodeCheck} against the packages the pack's rule files
+     * declare before any of them is defined, the rule base is made in {@code classLoader} (the
+     * sandbox's) and must pass {@link MvelFreeCheck}, and the module is removed from the
+     * {@code KieRepository} again. A form that fails any of this gives problems, never a rule base.
+     */
+    public Compiled load(byte[] form, PackFiles files, String packId, ClassLoader classLoader) {
+        Map<String, byte[]> entries;
+        try {
+            entries = CompiledForm.read(form, safe(packId));
+        } catch (IOException e) {
+            return new Compiled(List.of(formProblem(e.getMessage())));
+        }
+        List<String> sources = ruleFiles(files).stream().map(path -> files.text(path).orElse("")).toList();
+        List<Problem> problems = new ArrayList<>(BytecodeCheck.check(CompiledForm.classes(entries), packages(sources)));
+        if (!problems.isEmpty()) {
+            return new Compiled(problems);
+        }
+        KieServices ks = KieServices.Factory.get();
+        ReleaseId releaseId = ks.newReleaseId(CompiledForm.GROUP, safe(packId), "0.0." + UUID.randomUUID());
+        MemoryFileSystem mfs = new MemoryFileSystem();
+        entries.forEach((name, bytes) -> mfs.write(PortablePath.of(name), bytes));
+        KieModuleModel model = ks.newKieModuleModel();
+        KieBuilderImpl.setDefaultsforEmptyKieModule(model);
+        KieContainer container = null;
+        try {
+            InternalKieModule module = InternalKieModuleProvider.get(releaseId, model, mfs);
+            if (!(module instanceof CanonicalKieModule)) {
+                return new Compiled(List.of(formProblem("not an executable model")));
+            }
+            // the engine makes a builder configuration for the rule base; the classes it names
+            // (accumulate functions, ...) are the engine's, lent by the builder's loader as when compiling
+            for (String base : model.getKieBaseModels().keySet()) {
+                module.cacheKnowledgeBuilderForKieBase(base, KnowledgeBuilderFactory.newKnowledgeBuilder(
+                        KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null,
+                                RuleClassLoader.forBuilding(RuleCompiler.class.getClassLoader()))));
+            }
+            ks.getRepository().addKieModule(module);
+            container = ks.newKieContainer(releaseId, classLoader);
+            KieBase base = container.getKieBase();
+            problems.addAll(MvelFreeCheck.check(base));
+            if (!problems.isEmpty()) {
+                container.dispose();
+                return new Compiled(null, null, problems, releaseId);
+            }
+            return new Compiled(base, container, List.of(), releaseId);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.debug("making the rule base of {} from its compiled form threw", packId, e);
+            if (container != null) {
+                container.dispose();
+            }
+            return new Compiled(null, null, List.of(formProblem(String.valueOf(e))), releaseId);
+        } finally {
+            ks.getRepository().removeKieModule(releaseId);
+        }
+    }
+
+    private static Problem formProblem(String why) {
+        return new Problem("rules/", "COMPILED_FORM", "编译结果不可用：" + why, "the compiled form cannot be used: " + why);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.safecounty.PackCache;
 import org.safecounty.PackPolicy;
 import org.safecounty.RulePackException;
 import org.safecounty.report.Escape;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Option;
  * Which packs a command may load, shared by every command that loads one ({@code assess},
  * {@code report}, {@code diff}, {@code test}, {@code validate}): {@code --approved DIGEST[,DIGEST]},
  * {@code --settings FILE}, and the environment ({@code SAFECOUNTY_APPROVED},
- * {@code SAFECOUNTY_SETTINGS}). The digests of every source add up; once any is configured, a pack
+ * {@code SAFECOUNTY_SETTINGS}); and whether they keep compiled packs in the cache ({@code --no-cache}:
+ * not; {@code SAFECOUNTY_CACHE}, {@code SAFECOUNTY_CACHE_MAX_MB}). The digests of every source add up; once any is configured, a pack
  * without a manifest or with an unapproved manifest digest, bundled packs included, is refused
  * with one line and exit status 64.
  */
@@ -30,6 +32,11 @@ final class PackPolicyOptions {
             description = {"YAML settings file listing approved digests (approved: [DIGEST, ...]); "
                     + "default: the file named by " + PackPolicy.SETTINGS_ENV})
     private Path settings;
+
+    @Option(names = "--no-cache",
+            description = {"neither read nor write the compiled-pack cache (default folder: " + PackCache.DIR_ENV
+                    + ", else $XDG_CACHE_HOME/safecounty/packs, else ~/.cache/safecounty/packs)"})
+    private boolean noCache;
 
     /** A pack the policy refused: one line to print, exit status 64. */
     static final class Refused extends RuntimeException {
@@ -50,6 +57,9 @@ final class PackPolicyOptions {
             PackPolicy policy = PackPolicy.fromEnvironment(SafecountyCommand.env(spec), settings);
             if (approved != null) {
                 policy = policy.and(PackPolicy.parse(String.join(",", approved), "--approved"));
+            }
+            if (!noCache) {
+                policy = policy.withCache(PackCache.fromEnvironment(SafecountyCommand.env(spec)));
             }
             return Optional.of(policy);
         } catch (IllegalArgumentException e) {
