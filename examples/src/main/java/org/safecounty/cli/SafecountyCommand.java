@@ -69,7 +69,7 @@ public final class SafecountyCommand implements Runnable {
     }
 
     /** The configured command line reading {@code env} and, as its standard input, {@code in}. */
-    static CommandLine commandLine(Map<String, String> env, InputStream in) {
+    public static CommandLine commandLine(Map<String, String> env, InputStream in) {
         CommandLine cli = new CommandLine(new SafecountyCommand(env, in));
         cli.setParameterExceptionHandler((ex, argv) -> {
             ex.getCommandLine().getErr().println(ex.getMessage());
