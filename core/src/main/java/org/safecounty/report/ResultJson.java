@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -27,11 +28,13 @@ import org.safecounty.validation.Problem;
 /**
  * Writes results in the exchange format's JSON. The same result always gives the same bytes:
  * fields in a fixed order, scores with at least one decimal ({@code 93.5}, {@code 6.0}), maxima as
- * written in the catalogue ({@code 3}), two-space indentation and {@code \n} line ends.
+ * written in the catalogue ({@code 3}), two-space indentation and {@code \n} line ends. One
+ * instance may be shared by threads.
  */
 public final class ResultJson {
 
     private final ObjectMapper mapper;
+    private final ObjectWriter line;
 
     public ResultJson() {
         SimpleModule scores = new SimpleModule("safecounty-scores");
@@ -48,6 +51,7 @@ public final class ResultJson {
                 .defaultPrettyPrinter(printer)
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .build();
+        line = mapper.writer().without(SerializationFeature.INDENT_OUTPUT);
     }
 
     /** One result as a JSON object. */
@@ -59,6 +63,19 @@ public final class ResultJson {
     public String writeBatch(List<Map.Entry<String, Outcome>> outcomes) {
         List<Map<String, Object>> array = outcomes.stream().map(e -> element(e.getKey(), e.getValue())).toList();
         return write(array);
+    }
+
+    /**
+     * One line of the command line's JSON Lines: the element {@link #writeBatch} writes for the
+     * same source and outcome, without indentation and ended by {@code \n}. JSON escapes every line
+     * break inside strings, so the line never contains another.
+     */
+    public String writeLine(String source, Outcome outcome) {
+        try {
+            return line.writeValueAsString(element(source, outcome)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The problems of a rejected submission as the exchange format's {@code errors}. */

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -251,7 +252,10 @@ public final class SubmissionGenerator {
                     ? java.util.Optional.of(county.get(name.substring(7)).decimalValue())
                     : java.util.Optional.ofNullable(values.get(name)));
             if (bound.isEmpty()) {
-                return BigDecimal.valueOf(d.between(0, 50));
+                BigDecimal any = BigDecimal.valueOf(d.between(0, 50));
+                // a key the county leaves out counts as 0 where its own bound is 0 (§2), and then
+                // bounds this one: the draw is made all the same, so other submissions stay as they were
+                return boundCountingZeros(spec, county, values).map(b -> any.min(b.max(BigDecimal.ZERO))).orElse(any);
             }
             BigDecimal b = bound.get().max(BigDecimal.ZERO);
             return good ? b.subtract(BigDecimal.valueOf(d.oneIn(20) ? 1 : 0)).max(BigDecimal.ZERO) : share(d, b);
@@ -274,6 +278,32 @@ public final class SubmissionGenerator {
             return d.pick(whole).add(BigDecimal.valueOf(d.between(-1, 1))).max(BigDecimal.ZERO);
         }
         return BigDecimal.valueOf(d.between(0, 500));
+    }
+
+    /**
+     * The bound of {@code spec} when every key it reads that the county leaves out and whose own
+     * bound is 0 counts as 0, as the evidence counter has it (a 0 denominator, §2); empty while
+     * another key it reads is left out.
+     */
+    private Optional<BigDecimal> boundCountingZeros(KeySpec spec, ObjectNode county, Map<String, BigDecimal> values) {
+        Set<String> seen = new TreeSet<>();
+        return spec.atMost().evaluate(name -> known(name, county, values, seen));
+    }
+
+    private Optional<BigDecimal> known(String name, ObjectNode county, Map<String, BigDecimal> values,
+                                                 Set<String> seen) {
+        if (name.startsWith("county.")) {
+            return Optional.of(county.get(name.substring(7)).decimalValue());
+        }
+        if (values.containsKey(name)) {
+            return Optional.of(values.get(name));
+        }
+        KeySpec spec = catalogue.keys().get(name);
+        if (spec == null || spec.atMost() == null || !seen.add(name)) {
+            return Optional.empty();
+        }
+        return spec.atMost().evaluate(n -> known(n, county, values, seen)).filter(b -> b.signum() == 0)
+                .map(b -> BigDecimal.ZERO);
     }
 
     /** A count out of {@code bound} at a share near a band edge (0.8 of 12 → 10, 9 or 11), or any share. */

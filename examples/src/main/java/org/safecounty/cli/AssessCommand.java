@@ -27,57 +27,181 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code assess}: assesses every file given, even when some are rejected. Exit status 0 when all
- * were assessed, 2 when any was rejected, 64 for a usage error or a rule pack that cannot load.
+ * {@code assess}: assesses every submission given, even when some are rejected, on a bounded pool
+ * of threads, in the order given. Files, folders (their {@code *.json} in name order) and a list
+ * file, or JSON Lines on standard input ({@code -}). {@code --format jsonl} writes each result as
+ * soon as it and those before it are done, holding at most a window of submissions; the other
+ * formats print the whole batch at the end. Exit status 0 when all were assessed, 2 when any was
+ * rejected, 64 for a usage error or a rule pack that cannot load, 70 for an internal error.
  */
 @Command(name = "assess", mixinStandardHelpOptions = true,
         description = {"评价一个或多个县的提交材料。Assess one or more county submissions.",
-                "Exit status: 0 all assessed, 2 any rejected, 64 usage error, a broken rule pack or one that is not approved."})
+                "FILE|DIR|-: a submission file, a folder (every *.json in it, in name order), or - alone for "
+                        + "JSON Lines on standard input (one submission a line).",
+                "Exit status: 0 all assessed, 2 any rejected, 64 usage error, a broken rule pack or one that is not approved, "
+                        + "70 internal error."})
 final class AssessCommand implements Callable<Integer> {
 
-    enum Format { text, json, markdown }
+    enum Format { text, json, markdown, jsonl }
 
-    @Option(names = "--format", defaultValue = "text", description = "text (default), json or markdown")
+    @Option(names = "--format", defaultValue = "text",
+            description = "text (default), json, markdown, or jsonl: one result a line, written as they are done")
     private Format format;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "assess on N threads at once (default: one a processor)")
+    private Integer threads;
+
+    @Option(names = "--list", paramLabel = "FILE",
+            description = "also assess the files FILE names, one path a line (after any FILE|DIR given)")
+    private Path list;
 
     @CommandLine.Mixin
     private AssessingOptions options;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "submission files (JSON)")
-    private List<Path> files;
+    @Parameters(arity = "0..*", paramLabel = "FILE|DIR|-", description = "submission files (JSON), folders of them, or -")
+    private List<Path> files = List.of();
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    /** The pool of the last run, for tests that look at its window. */
+    private InOrder lastPool;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Optional<String> unusable = unusable();
+        if (unusable.isPresent()) {
+            err.println(unusable.get());
+            err.flush();
+            return SafecountyCommand.EXIT_USAGE;
+        }
         Optional<Lang> language = options.language(err);
         Optional<Assessor> found = language.isEmpty() ? Optional.empty() : options.assessor(spec);
         if (found.isEmpty()) {
             return SafecountyCommand.EXIT_USAGE;
         }
         Assessor assessor = found.get();
-        List<Map.Entry<String, Outcome>> outcomes = new ArrayList<>();
+        BatchInputs.Inputs inputs;
         try {
-            for (Path file : files) {
-                outcomes.add(new AbstractMap.SimpleEntry<>(file.toString(), assess(assessor, file)));
-            }
-        } catch (PackPolicyOptions.Refused e) {
-            err.println(e.getMessage());
+            inputs = stdin() ? BatchInputs.lines(SafecountyCommand.in(spec), assessor.limits().maxChars() * 4L)
+                    : BatchInputs.files(files, list);
+        } catch (IOException e) {
+            err.println("--list: 无法读取 cannot read " + Escape.text(list.toString()) + ": " + Escape.text(e.getMessage()));
             err.flush();
             return SafecountyCommand.EXIT_USAGE;
         }
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        lastPool = new InOrder(n, InOrder.windowFor(n));
+        Optional<Progress> progress = Progress.onTerminal(err, inputs.total());
+        try {
+            boolean allAssessed = format == Format.jsonl
+                    ? streamLines(assessor, inputs, out, progress)
+                    : printAll(assessor, inputs, out, progress, language.get());
+            if (out.checkError()) {
+                err.println("内部错误 internal error: 无法写出结果 cannot write the output");
+                err.flush();
+                return SafecountyCommand.EXIT_INTERNAL;
+            }
+            return allAssessed ? 0 : 2;
+        } catch (PackPolicyOptions.Refused e) {
+            progress.ifPresent(Progress::clear);
+            out.flush();
+            err.println(e.getMessage());
+            err.flush();
+            return SafecountyCommand.EXIT_USAGE;
+        } catch (RuntimeException | Error e) {
+            progress.ifPresent(Progress::clear);
+            out.flush();
+            err.println("内部错误 internal error: " + Escape.text(String.valueOf(e)));
+            e.printStackTrace(err);
+            err.flush();
+            return SafecountyCommand.EXIT_INTERNAL;
+        }
+    }
+
+    /** The pool of the last run. */
+    InOrder lastPool() {
+        return lastPool;
+    }
+
+    private boolean stdin() {
+        return files.size() == 1 && files.get(0).toString().equals("-");
+    }
+
+    /** Why the inputs cannot be used, if they cannot. */
+    private Optional<String> unusable() {
+        if (threads != null && (threads < 1 || threads > 1024)) {
+            return Optional.of("--threads: 1 到 1024 from 1 to 1024, not " + threads);
+        }
+        if (files.isEmpty() && list == null) {
+            return Optional.of("没有要评价的提交材料 nothing to assess: give FILE, DIR, --list FILE or -");
+        }
+        boolean dash = files.stream().anyMatch(f -> f.toString().equals("-"));
+        if (dash && (files.size() > 1 || list != null)) {
+            return Optional.of("- 只能单独使用 stands alone: JSON Lines on standard input, with no FILE, DIR or --list");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * JSON Lines: each result written, on the thread that writes, as soon as it and every one
+     * before it are done, and flushed whenever the next is not done yet. Nothing is kept.
+     *
+     * @return whether every submission was assessed
+     */
+    private boolean streamLines(Assessor assessor, BatchInputs.Inputs inputs, PrintWriter out,
+                                Optional<Progress> progress) {
+        ResultJson json = new ResultJson();
+        record Line(String text, boolean assessed) {
+        }
+        boolean[] all = {true};
+        boolean[] unflushed = {false};
+        lastPool.run(inputs.iterator(), (BatchInputs.Input in) -> {
+            Outcome o = in.assess().apply(assessor);
+            return new Line(json.writeLine(in.source(), o), o.assessed());
+        }, (Line line) -> {
+            out.write(line.text());
+            unflushed[0] = true;
+            all[0] &= line.assessed();
+            progress.ifPresent(p -> p.count(line.assessed()));
+        }, () -> {
+            if (unflushed[0]) {
+                progress.ifPresent(Progress::clear);
+                out.flush();
+                unflushed[0] = false;
+            }
+        });
+        out.flush();
+        progress.ifPresent(Progress::finish);
+        return all[0];
+    }
+
+    /**
+     * Text, JSON or Markdown: the whole batch printed at the end, in the same bytes as when files
+     * were assessed one after another; the outcomes are kept until then.
+     */
+    private boolean printAll(Assessor assessor, BatchInputs.Inputs inputs, PrintWriter out, Optional<Progress> progress,
+                             Lang lang) {
+        List<Map.Entry<String, Outcome>> outcomes = new ArrayList<>();
+        lastPool.run(inputs.iterator(),
+                (BatchInputs.Input in) -> new AbstractMap.SimpleEntry<>(in.source(), in.assess().apply(assessor)),
+                (Map.Entry<String, Outcome> e) -> {
+                    outcomes.add(e);
+                    progress.ifPresent(p -> p.count(e.getValue().assessed()));
+                }, () -> { });
+        progress.ifPresent(Progress::finish);
         if (format == Format.json) {
             out.print(new ResultJson().writeBatch(outcomes));
         } else if (format == Format.markdown) {
-            printMarkdown(assessor, outcomes, out, language.get());
+            printMarkdown(assessor, outcomes, out, lang);
         } else {
             printText(assessor, outcomes, out);
         }
         out.flush();
-        return outcomes.stream().allMatch(e -> e.getValue().assessed()) ? 0 : 2;
+        return outcomes.stream().allMatch(e -> e.getValue().assessed());
     }
 
     /**
@@ -100,6 +224,11 @@ final class AssessCommand implements Callable<Integer> {
             return new Outcome.Rejected(List.of(new Problem("$", "UNREADABLE", "无法读取文件：" + e.getMessage(),
                     "cannot read the file: " + e.getMessage())));
         }
+        return assess(assessor, json);
+    }
+
+    /** Assesses one submission's text, as {@link #assess(Assessor, Path)} does a file's. */
+    static Outcome assess(Assessor assessor, String json) {
         try {
             return assessor.assess(json);
         } catch (RulePackException e) {

@@ -1,5 +1,6 @@
 package org.safecounty.cli;
 
+import java.io.InputStream;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,13 +16,18 @@ public final class SafecountyCommand implements Runnable {
     /** Exit status for a usage error or a rule pack that cannot be loaded. */
     static final int EXIT_USAGE = 64;
 
+    /** Exit status for an internal error: a failure that is no fault of the input or the pack. */
+    static final int EXIT_INTERNAL = 70;
+
     private final Map<String, String> env;
+    private final InputStream in;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    private SafecountyCommand(Map<String, String> env) {
+    private SafecountyCommand(Map<String, String> env, InputStream in) {
         this.env = Map.copyOf(env);
+        this.in = in;
     }
 
     /** The environment the commands read ({@code SAFECOUNTY_APPROVED}, {@code SAFECOUNTY_SETTINGS}). */
@@ -32,6 +38,11 @@ public final class SafecountyCommand implements Runnable {
     /** The environment of the command line a command runs in: the process's unless a test gave another. */
     static Map<String, String> env(CommandLine.Model.CommandSpec spec) {
         return spec.root().userObject() instanceof SafecountyCommand root ? root.env() : System.getenv();
+    }
+
+    /** The standard input the commands read ({@code assess -}): the process's unless a test gave another. */
+    static InputStream in(CommandLine.Model.CommandSpec spec) {
+        return spec.root().userObject() instanceof SafecountyCommand root ? root.in : System.in;
     }
 
     @Override
@@ -54,7 +65,12 @@ public final class SafecountyCommand implements Runnable {
      * real one.
      */
     public static CommandLine commandLine(Map<String, String> env) {
-        CommandLine cli = new CommandLine(new SafecountyCommand(env));
+        return commandLine(env, System.in);
+    }
+
+    /** The configured command line reading {@code env} and, as its standard input, {@code in}. */
+    public static CommandLine commandLine(Map<String, String> env, InputStream in) {
+        CommandLine cli = new CommandLine(new SafecountyCommand(env, in));
         cli.setParameterExceptionHandler((ex, argv) -> {
             ex.getCommandLine().getErr().println(ex.getMessage());
             ex.getCommandLine().usage(ex.getCommandLine().getErr());

@@ -1,7 +1,10 @@
 package org.safecounty.cli;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -14,9 +17,18 @@ record CliRun(int status, String out, String err) {
 
     /** Runs with {@code env} as the command line's environment instead of the process's. */
     static CliRun withEnv(Map<String, String> env, String... args) {
+        return run(env, new ByteArrayInputStream(new byte[0]), args);
+    }
+
+    /** Runs with {@code stdin} (UTF-8) as the command line's standard input. */
+    static CliRun withInput(String stdin, String... args) {
+        return run(Map.of(), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), args);
+    }
+
+    private static CliRun run(Map<String, String> env, InputStream in, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = SafecountyCommand.commandLine(env);
+        CommandLine cli = SafecountyCommand.commandLine(env, in);
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         int status = cli.execute(args);

@@ -3,17 +3,12 @@ package org.safecounty.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.TreeSet;
 import java.util.Set;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,20 +17,18 @@ import org.junit.jupiter.api.Test;
 import org.safecounty.Assessor;
 import org.safecounty.Outcome;
 import org.safecounty.RulePack;
-import org.safecounty.testkit.Draws;
-import org.safecounty.testkit.SubmissionGenerator;
 
 /**
  * {@code examples/province/}: one synthetic submission for each of the 172 county-level units of
  * Hebei in the GB/T 2260 revision of December 2014, made by the testkit's generator from a fixed
- * seed. This test regenerates every file and compares it with the one on disk; run it with
+ * seed ({@link ProvinceDataSet}). This test regenerates every file and compares it with the one on disk; run it with
  * {@code -Dsafecounty.province.write=true} to write them instead.
  */
 class ProvinceDataSetTest {
 
     static final Path DIR = Path.of("province");
-    static final long SEED = 20141120L;
-    static final String REVISION = "201412";
+    static final long SEED = ProvinceDataSet.SEED;
+    static final String REVISION = ProvinceDataSet.REVISION;
 
     @Test
     void provinceDataSet_isReproducibleFromItsSeed() throws IOException {
@@ -71,47 +64,16 @@ class ProvinceDataSetTest {
 
     static Map<String, String> generate() throws IOException {
         RulePack pack = Assessor.bundled().pack("hebei-fds-county-2014").orElseThrow();
-        JsonMapper json = JsonMapper.builder().defaultPrettyPrinter(new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))).build();
         Map<String, String> files = new TreeMap<>();
         for (List<String> county : counties()) {
-            SubmissionGenerator generator = new SubmissionGenerator(pack,
-                    new SubmissionGenerator.Options(2014, List.of(county), 8));
-            Draws draws = Draws.seeded(SEED ^ Long.parseLong(county.get(0)));
-            ObjectNode s = rarelyFalsified(generator.valid(draws), draws);
-            files.put(county.get(0) + ".json", json.writerWithDefaultPrettyPrinter().writeValueAsString(s) + "\n");
+            files.put(county.get(0) + ".json", ProvinceDataSet.file(ProvinceDataSet.submission(pack, county, 2014,
+                    SEED ^ Long.parseLong(county.get(0)))));
         }
         return files;
     }
 
-    /** Falsified material is rare in a province: the generator, knowing no standard, draws it as any flag. */
-    static ObjectNode rarelyFalsified(ObjectNode s, Draws draws) {
-        var evidence = (com.fasterxml.jackson.databind.node.ArrayNode) s.get("evidence");
-        boolean keep = draws.oneIn(40);
-        for (int i = evidence.size() - 1; i >= 0; i--) {
-            var item = evidence.get(i);
-            if (!keep && "integrity.falsified_material".equals(item.get("key").asText()) && item.get("value").asBoolean()) {
-                ((ObjectNode) item).put("value", false);
-            }
-        }
-        return s;
-    }
-
     /** (code, name, city) of every county-level unit of the revision, by code. */
     static List<List<String>> counties() throws IOException {
-        Map<String, String> names = new TreeMap<>();
-        for (String line : Files.readAllLines(Path.of("data/gb2260-hebei.tsv"))) {
-            String[] f = line.split("\t");
-            if (f[0].equals(REVISION)) {
-                names.put(f[1], f[2]);
-            }
-        }
-        List<List<String>> counties = new ArrayList<>();
-        names.forEach((code, name) -> {
-            if (!code.endsWith("00")) {
-                counties.add(List.of(code, name, names.getOrDefault(code.substring(0, 4) + "00", "")));
-            }
-        });
-        return counties;
+        return ProvinceDataSet.counties(Path.of("data/gb2260-hebei.tsv"), REVISION);
     }
 }
