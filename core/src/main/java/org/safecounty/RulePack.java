@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.nio.file.Files;
@@ -21,6 +22,8 @@ import org.safecounty.rules.RuleCompiler;
 import org.safecounty.rules.RuleFileCheck;
 import org.safecounty.rules.RuleVerifier;
 import org.safecounty.validation.Problem;
+import org.safecounty.explain.Label;
+import org.safecounty.facts.CountyFacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +49,7 @@ public final class RulePack {
     private final List<String> ruleNames;
     private final PackFiles files;
     private final List<Problem> warnings;
+    private final Map<String, Label.Key> keyLabels;
 
     private RulePack(PackFiles files, PackCatalogue catalogue, Parameters parameters, StandardRef standard,
                      Evaluator evaluator, String origin, List<String> ruleNames, List<Problem> warnings) {
@@ -57,6 +61,7 @@ public final class RulePack {
         this.evaluator = evaluator;
         this.origin = origin;
         this.ruleNames = List.copyOf(ruleNames);
+        this.keyLabels = CountyFacts.keyLabels(catalogue.keys());
     }
 
     /** Loads and compiles the pack in a folder. */
@@ -259,5 +264,10 @@ public final class RulePack {
 
     Evaluator evaluator() {
         return evaluator;
+    }
+
+    /** The label of every key, built once per pack: explanations name keys by them. */
+    Map<String, Label.Key> keyLabels() {
+        return keyLabels;
     }
 }

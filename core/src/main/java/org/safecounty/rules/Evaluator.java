@@ -176,8 +176,7 @@ public final class Evaluator {
         BigDecimal score = catalogue.scoring().round(i.points());
         String rule = i.rules().get(0);
         return new IndicatorResult(spec.id(), spec.task(), score, spec.max(), status(i, score), spec.keyItem(),
-                i.evidence(), i.missingKeys(), rule, explanation(i.notesZh(), "；", score, true),
-                explanation(i.notesEn(), "; ", score, false), parameterUses(rule), i.documents());
+                i.evidence(), i.missingKeys(), rule, i.explanationSteps(), parameterUses(rule), i.documents());
     }
 
     private IndicatorStatus status(Indicator i, BigDecimal score) {
@@ -196,30 +195,23 @@ public final class Evaluator {
         return score.signum() == 0 ? IndicatorStatus.NOT_MET : IndicatorStatus.PARTIAL;
     }
 
-    private static String explanation(List<String> notes, String joiner, BigDecimal score, boolean chinese) {
-        String total = chinese ? "合计 " + plain(score) + " 分"
-                : "total " + plain(score) + (score.compareTo(BigDecimal.ONE) == 0 ? " point" : " points");
-        return notes.isEmpty() ? total : String.join(joiner, notes) + (chinese ? "；" : "; ") + total;
-    }
-
     private BonusResult bonusResult(BonusItem b) {
         BigDecimal score = catalogue.scoring().round(b.points());
         String rule = b.rules().get(0);
-        return new BonusResult(b.getId(), score, b.evidence(), rule, explanation(b.notesZh(), "；", score, true),
-                explanation(b.notesEn(), "; ", score, false), parameterUses(rule), b.documents());
+        return new BonusResult(b.getId(), score, b.evidence(), rule, b.explanationSteps(), parameterUses(rule),
+                b.documents());
     }
 
     private List<VetoResult> vetoResults(List<Veto> vetoes) {
         return vetoes.stream().filter(v -> v.state() == VetoState.TRIGGERED)
-                .map(v -> new VetoResult(v.getId(), v.evidence(), v.rules().get(0), String.join("；", v.notesZh()),
-                        String.join("; ", v.notesEn()), parameterUses(v.rules().get(0)), v.documents()))
+                .map(v -> new VetoResult(v.getId(), v.evidence(), v.rules().get(0), v.explanationSteps(),
+                        parameterUses(v.rules().get(0)), v.documents()))
                 .toList();
     }
 
     private List<VetoCheck> vetoChecks(List<Veto> vetoes) {
         return vetoes.stream().map(v -> new VetoCheck(v.getId(), v.state().name(), v.evidence(), v.rules().get(0),
-                String.join("；", v.notesZh()), String.join("; ", v.notesEn()), parameterUses(v.rules().get(0)),
-                v.documents())).toList();
+                v.explanationSteps(), parameterUses(v.rules().get(0)), v.documents())).toList();
     }
 
     /** The parameters a rule's text reads, with their values, in the order the rule names them. */
@@ -270,8 +262,7 @@ public final class Evaluator {
     }
 
     private static String plain(BigDecimal d) {
-        BigDecimal s = d.stripTrailingZeros();
-        return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+        return org.safecounty.explain.Explanations.plain(d);
     }
 
     /**
