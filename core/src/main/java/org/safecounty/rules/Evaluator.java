@@ -50,7 +50,7 @@ public final class Evaluator {
     private final PackCatalogue catalogue;
     private final Parameters parameters;
     private final boolean rulesReadParameters;
-    private final Map<String, List<String>> ruleParameters;
+    private final Map<String, List<ParameterUse>> parameterUses;
     private final RunLimits limits;
 
     /**
@@ -74,7 +74,7 @@ public final class Evaluator {
     public Evaluator(KieBase kieBase, KieContainer container, PackCatalogue catalogue, Parameters parameters,
                      Map<String, List<String>> ruleParameters, RunLimits limits) {
         this.limits = limits;
-        this.ruleParameters = Map.copyOf(ruleParameters);
+        this.parameterUses = parameterUses(ruleParameters, parameters);
         this.sessions = container.newKieSessionsPool(2);
         this.catalogue = catalogue;
         this.parameters = parameters;
@@ -216,8 +216,16 @@ public final class Evaluator {
 
     /** The parameters a rule's text reads, with their values, in the order the rule names them. */
     private List<ParameterUse> parameterUses(String rule) {
-        return ruleParameters.getOrDefault(rule, List.of()).stream().filter(parameters::has)
-                .map(name -> new ParameterUse(name, value(parameters.all().get(name)))).toList();
+        return parameterUses.getOrDefault(rule, List.of());
+    }
+
+    /** For each rule, the parameters its text reads with their values: the pack's, so built once. */
+    private static Map<String, List<ParameterUse>> parameterUses(Map<String, List<String>> ruleParameters,
+                                                                 Parameters parameters) {
+        Map<String, List<ParameterUse>> uses = new java.util.HashMap<>();
+        ruleParameters.forEach((rule, names) -> uses.put(rule, names.stream().filter(parameters::has)
+                .map(name -> new ParameterUse(name, value(parameters.all().get(name)))).toList()));
+        return Map.copyOf(uses);
     }
 
     private static Object value(Parameter p) {
