@@ -15,14 +15,16 @@ if [ ! -d "$snap/examples" ]; then
   cp -r "$root/examples/province" "$snap/examples/"
   cp -r "$root/rules/hebei-fds-county-2014" "$snap/rules/"
   cp "$root/examples/target/safecounty.jar" "$snap/examples/target/"
-  cp -r "$root/examples/target/test-classes" "$snap/examples/target/"
+  cp -r "$root/examples/target/test-classes" "$root/examples/target/classes" "$snap/examples/target/"
   cp "$root"/core/target/safecounty-core-*.jar "$root"/rules/target/safecounty-rules-*.jar "$snap/lib/"
   (cd "$root" && mvn -B -q -o dependency:build-classpath -pl examples -Dmdep.includeScope=test \
       -Dmdep.outputFile="$snap/deps.txt" >/dev/null)
   # the reactor's own modules come from the snapshot, not from ~/.m2
   tr ':' '\n' < "$snap/deps.txt" | grep -v '/org/safecounty/' | paste -sd: - > "$snap/deps-external.txt"
 fi
-cp="$snap/examples/target/test-classes:$(ls "$snap"/lib/*.jar | paste -sd: -):$(cat "$snap/deps-external.txt")"
+# as exec:exec's test class path: the module's test classes, then its own (logback.xml: WARN, else
+# Drools logs every firing at DEBUG and the figures measure the log)
+cp="$snap/examples/target/test-classes:$snap/examples/target/classes:$(ls "$snap"/lib/*.jar | paste -sd: -):$(cat "$snap/deps-external.txt")"
 cd "$snap/examples"
 case "$mode" in
   full)  exec java -Dsafecounty.bench.quick=false -cp "$cp" org.safecounty.bench.BenchmarkMain ;;
