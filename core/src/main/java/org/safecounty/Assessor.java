@@ -136,7 +136,7 @@ public final class Assessor {
                 new Profile(c.code(), c.name(), c.city(), c.population(), c.townships(), c.villages(), a.year(),
                         a.date(), a.mode()),
                 counted.measures(), counted.incidents(), pack.catalogue().keys(), counted.unmet(),
-                pack.catalogue().scoring().notApplicable());
+                pack.catalogue().scoring().notApplicable(), pack.keyLabels());
         Evaluator.Evaluation e = pack.evaluator().evaluate(facts);
         if (!e.problems().isEmpty()) {
             return new Traced(new Outcome.Rejected(e.problems()), e.rulesFired());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.nio.file.Files;
@@ -21,6 +22,8 @@ import org.safecounty.rules.RuleCompiler;
 import org.safecounty.rules.RuleFileCheck;
 import org.safecounty.rules.RuleVerifier;
 import org.safecounty.validation.Problem;
+import org.safecounty.explain.Label;
+import org.safecounty.facts.CountyFacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +50,7 @@ public final class RulePack {
     private final PackFiles files;
     private final List<Problem> warnings;
     private final CompiledPacks.Source source;
+    private final Map<String, Label.Key> keyLabels;
 
     private RulePack(PackFiles files, PackCatalogue catalogue, Parameters parameters, StandardRef standard,
                      CompiledPacks.Source source, Evaluator evaluator, String origin, List<String> ruleNames,
@@ -60,6 +64,7 @@ public final class RulePack {
         this.evaluator = evaluator;
         this.origin = origin;
         this.ruleNames = List.copyOf(ruleNames);
+        this.keyLabels = CountyFacts.keyLabels(catalogue.keys());
     }
 
     /** Loads and compiles the pack in a folder. */
@@ -294,5 +299,10 @@ public final class RulePack {
     /** Where the rule base came from: compiled now, or a compiled form (the rules jar's, the cache's). */
     CompiledPacks.Source source() {
         return source;
+    }
+
+    /** The label of every key, built once per pack: explanations name keys by them. */
+    Map<String, Label.Key> keyLabels() {
+        return keyLabels;
     }
 }

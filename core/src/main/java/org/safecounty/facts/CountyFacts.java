@@ -2,10 +2,12 @@ package org.safecounty.facts;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.math.BigDecimal;
+import org.safecounty.explain.Label;
 import org.safecounty.pack.KeySpec;
 import org.safecounty.pack.Scoring;
 import org.safecounty.validation.Problem;
@@ -24,6 +26,7 @@ public final class CountyFacts {
     private final Map<String, UnmetCondition> unmet;
     private final List<Problem> inconsistencies = new ArrayList<>();
     private final Scoring.NotApplicable notApplicable;
+    private final Map<String, Label.Key> labels;
 
     public CountyFacts(Profile profile, Map<String, CountedEvidence> measures, List<CountedIncident> incidents,
                        Map<String, KeySpec> keys) {
@@ -40,6 +43,17 @@ public final class CountyFacts {
     public CountyFacts(Profile profile, Map<String, CountedEvidence> measures, List<CountedIncident> incidents,
                        Map<String, KeySpec> keys, Map<String, UnmetCondition> unmet,
                        Scoring.NotApplicable notApplicable) {
+        this(profile, measures, incidents, keys, unmet, notApplicable, keyLabels(keys));
+    }
+
+    /**
+     * @param labels the label of each key, built once per pack ({@link #keyLabels}) so that reading
+     *               a key never builds its label again
+     */
+    public CountyFacts(Profile profile, Map<String, CountedEvidence> measures, List<CountedIncident> incidents,
+                       Map<String, KeySpec> keys, Map<String, UnmetCondition> unmet,
+                       Scoring.NotApplicable notApplicable, Map<String, Label.Key> labels) {
+        this.labels = labels;
         this.notApplicable = notApplicable;
         this.unmet = Map.copyOf(unmet);
         this.profile = profile;
@@ -140,6 +154,23 @@ public final class CountyFacts {
             throw new IllegalArgumentException("rule reads key " + name + ", which is not in the key catalogue");
         }
         return spec;
+    }
+
+    /** The label of each key of a catalogue: its names, for explanations. */
+    public static Map<String, Label.Key> keyLabels(Map<String, KeySpec> keys) {
+        Map<String, Label.Key> labels = new HashMap<>();
+        keys.forEach((name, k) -> labels.put(name, new Label.Key(k.name(), k.zh(), k.en())));
+        return Map.copyOf(labels);
+    }
+
+    /** The label of a key of the catalogue. */
+    Label.Key label(String key) {
+        Label.Key label = labels.get(key);
+        if (label == null) {
+            KeySpec spec = key(key);
+            return new Label.Key(spec.name(), spec.zh(), spec.en());
+        }
+        return label;
     }
 
     synchronized void reportInconsistency(Problem problem) {

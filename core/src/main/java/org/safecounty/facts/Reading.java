@@ -2,9 +2,11 @@ package org.safecounty.facts;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.List;
 import java.util.Objects;
+import org.safecounty.explain.Explanations;
+import org.safecounty.explain.Label;
+import org.safecounty.explain.Quantity;
 
 /**
  * A measure as rules see it: a value (kept as an exact fraction, so that 1,368 samples for 342,000
@@ -21,39 +23,35 @@ public final class Reading {
     private final BigDecimal numerator;
     private final BigDecimal denominator;
     private final Boolean flag;
-    private final String zh;
-    private final String en;
+    private final Label label;
     private final String origin;
     private final List<String> missingKeys;
-    private final String shownZh;
-    private final String shownEn;
+    private final Quantity.Shown shown;
     private final Lever lever;
 
-    private Reading(Kind kind, BigDecimal numerator, BigDecimal denominator, Boolean flag, String zh, String en,
+    private Reading(Kind kind, BigDecimal numerator, BigDecimal denominator, Boolean flag, Label label,
                     String origin, List<String> missingKeys) {
-        this(kind, numerator, denominator, flag, zh, en, origin, missingKeys, null, null, null);
+        this(kind, numerator, denominator, flag, label, origin, missingKeys, null, null);
     }
 
-    private Reading(Kind kind, BigDecimal numerator, BigDecimal denominator, Boolean flag, String zh, String en,
-                    String origin, List<String> missingKeys, String shownZh, String shownEn, Lever lever) {
+    private Reading(Kind kind, BigDecimal numerator, BigDecimal denominator, Boolean flag, Label label,
+                    String origin, List<String> missingKeys, Quantity.Shown shown, Lever lever) {
         if (numerator != null && outOfRange(numerator) || denominator != null && outOfRange(denominator)) {
-            throw new ArithmeticException("a reading went out of range: " + en);
+            throw new ArithmeticException("a reading went out of range: " + Explanations.EN.label(label));
         }
         this.kind = kind;
         this.numerator = numerator;
         this.denominator = denominator;
         this.flag = flag;
-        this.zh = shortened(zh);
-        this.en = shortened(en);
+        this.label = Objects.requireNonNull(label);
         this.origin = origin;
         this.missingKeys = List.copyOf(missingKeys);
-        this.shownZh = shownZh;
-        this.shownEn = shownEn;
+        this.shown = shown;
         this.lever = lever;
     }
 
-    private Reading(Kind kind, BigDecimal numerator, BigDecimal denominator, Boolean flag, String zh, String en) {
-        this(kind, numerator, denominator, flag, zh, en, null, List.of());
+    private Reading(Kind kind, BigDecimal numerator, BigDecimal denominator, Boolean flag, Label label) {
+        this(kind, numerator, denominator, flag, label, null, List.of());
     }
 
     /**
@@ -67,21 +65,14 @@ public final class Reading {
                 || (long) d.precision() - d.scale() > MAX_DIGITS;
     }
 
-    /** The longest label a reading keeps: readings built of readings must not grow without end. */
-    private static final int MAX_LABEL = 160;
-
-    private static String shortened(String label) {
-        return label == null || label.length() <= MAX_LABEL ? label : label.substring(0, MAX_LABEL - 1) + "…";
-    }
-
     /** The same reading, remembering the submission path it came from (for error messages). */
     public Reading from(String path) {
-        return new Reading(kind, numerator, denominator, flag, zh, en, path, missingKeys, shownZh, shownEn, lever);
+        return new Reading(kind, numerator, denominator, flag, label, path, missingKeys, shown, lever);
     }
 
     /** The same reading, moved by the county through {@code lever} (null: nothing it reports moves it). */
     Reading movedBy(Lever lever) {
-        return new Reading(kind, numerator, denominator, flag, zh, en, origin, missingKeys, shownZh, shownEn, lever);
+        return new Reading(kind, numerator, denominator, flag, label, origin, missingKeys, shown, lever);
     }
 
     /** What the county can change to move this reading, or {@code null}. */
@@ -89,9 +80,9 @@ public final class Reading {
         return lever;
     }
 
-    /** The same reading, shown in explanations as these texts when it has a value. */
-    Reading shownAs(String zh, String en) {
-        return new Reading(kind, numerator, denominator, flag, this.zh, this.en, origin, missingKeys, zh, en, lever);
+    /** The same reading, shown in explanations this way when it has a value. */
+    Reading shownAs(Quantity.Shown shown) {
+        return new Reading(kind, numerator, denominator, flag, label, origin, missingKeys, shown, lever);
     }
 
     /** The submission path this reading came from, or {@code null} for a derived reading. */
@@ -100,34 +91,50 @@ public final class Reading {
     }
 
     public static Reading of(BigDecimal value, String zh, String en) {
-        return new Reading(Kind.VALUE, Objects.requireNonNull(value), BigDecimal.ONE, null, zh, en);
+        return of(value, Label.text(zh, en));
+    }
+
+    static Reading of(BigDecimal value, Label label) {
+        return new Reading(Kind.VALUE, Objects.requireNonNull(value), BigDecimal.ONE, null, label);
     }
 
     public static Reading ofFlag(boolean value, String zh, String en) {
-        return new Reading(Kind.VALUE, value ? BigDecimal.ONE : BigDecimal.ZERO, BigDecimal.ONE, value, zh, en);
+        return ofFlag(value, Label.text(zh, en));
+    }
+
+    static Reading ofFlag(boolean value, Label label) {
+        return new Reading(Kind.VALUE, value ? BigDecimal.ONE : BigDecimal.ZERO, BigDecimal.ONE, value, label);
     }
 
     public static Reading fraction(BigDecimal numerator, BigDecimal denominator, String zh, String en) {
+        return fraction(numerator, denominator, Label.text(zh, en));
+    }
+
+    static Reading fraction(BigDecimal numerator, BigDecimal denominator, Label label) {
         if (denominator.signum() == 0) {
-            return notApplicable(zh, en);
+            return notApplicable(label);
         }
-        return new Reading(Kind.VALUE, numerator, denominator, null, zh, en);
+        return new Reading(Kind.VALUE, numerator, denominator, null, label);
     }
 
     public static Reading missing(String zh, String en) {
-        return new Reading(Kind.MISSING, null, null, null, zh, en);
+        return new Reading(Kind.MISSING, null, null, null, Label.text(zh, en));
     }
 
     /** A missing reading that remembers which keys were missing. */
     public static Reading missingOf(List<String> keys, String zh, String en) {
-        return new Reading(Kind.MISSING, null, null, null, zh, en, null, keys);
+        return missingOf(keys, Label.text(zh, en));
+    }
+
+    static Reading missingOf(List<String> keys, Label label) {
+        return new Reading(Kind.MISSING, null, null, null, label, null, keys);
     }
 
     /** A reading derived from two others: missing when either is, with both's missing keys. */
-    static Reading missingOf(Reading a, Reading b, String zh, String en) {
+    static Reading missingOf(Reading a, Reading b, Label label) {
         List<String> keys = new java.util.ArrayList<>(a.missingKeys);
         b.missingKeys.stream().filter(k -> !keys.contains(k)).forEach(keys::add);
-        return missingOf(keys, zh, en);
+        return missingOf(keys, label);
     }
 
     /** The keys whose absence made this reading missing. */
@@ -136,7 +143,11 @@ public final class Reading {
     }
 
     public static Reading notApplicable(String zh, String en) {
-        return new Reading(Kind.NOT_APPLICABLE, null, null, null, zh, en);
+        return notApplicable(Label.text(zh, en));
+    }
+
+    static Reading notApplicable(Label label) {
+        return new Reading(Kind.NOT_APPLICABLE, null, null, null, label);
     }
 
     public Kind kind() {
@@ -164,12 +175,28 @@ public final class Reading {
         return flag != null;
     }
 
-    public String zh() {
-        return zh;
+    /** What this reading is called, as data. */
+    public Label label() {
+        return label;
     }
 
+    /** What this reading is called, in Chinese (rendered now: explanations render it only when written). */
+    public String zh() {
+        return Explanations.ZH.label(label);
+    }
+
+    /** What this reading is called, in English. */
     public String en() {
-        return en;
+        return Explanations.EN.label(label);
+    }
+
+    /** The value as explanations show it. */
+    public Quantity quantity() {
+        return switch (kind) {
+            case MISSING -> Quantity.MISSING;
+            case NOT_APPLICABLE -> Quantity.NOT_APPLICABLE;
+            case VALUE -> new Quantity(Quantity.Kind.VALUE, numerator, denominator, flag, shown);
+        };
     }
 
     BigDecimal numerator() {
@@ -221,38 +248,11 @@ public final class Reading {
 
     /** A plain rendering for explanations: 6, 46/50 = 0.92, 是 / yes. */
     public String display(boolean chinese) {
-        return switch (kind) {
-            case MISSING -> chinese ? "缺少材料" : "missing";
-            case NOT_APPLICABLE -> chinese ? "无此项" : "not applicable";
-            case VALUE -> displayValue(chinese);
-        };
-    }
-
-    private String displayValue(boolean chinese) {
-        if (shownZh != null) {
-            return chinese ? shownZh : shownEn;
-        }
-        if (flag != null) {
-            return chinese ? (flag ? "是" : "否") : (flag ? "yes" : "no");
-        }
-        if (denominator.compareTo(BigDecimal.ONE) == 0) {
-            return plain(numerator);
-        }
-        return plain(numerator) + "/" + plain(denominator) + " = "
-                + plain(numerator.divide(denominator, 4, RoundingMode.HALF_UP));
+        return (chinese ? Explanations.ZH : Explanations.EN).value(quantity());
     }
 
     static String plain(BigDecimal d) {
-        if (d.scale() == 0) {
-            return d.toPlainString();
-        }
-        BigDecimal s = d.stripTrailingZeros();
-        return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
-    }
-
-    /** "1 point", "1.5 points", "0 points". */
-    static String points(BigDecimal p) {
-        return plain(p) + (p.compareTo(BigDecimal.ONE) == 0 ? " point" : " points");
+        return Explanations.plain(d);
     }
 
     static BigDecimal decimal(Number n) {
@@ -267,12 +267,12 @@ public final class Reading {
 
     private void requireValue() {
         if (!hasValue()) {
-            throw new IllegalStateException(en + " has no value (" + kind + ")");
+            throw new IllegalStateException(en() + " has no value (" + kind + ")");
         }
     }
 
     @Override
     public String toString() {
-        return en + " = " + display(false);
+        return en() + " = " + display(false);
     }
 }

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.safecounty.explain.ExplanationStep;
+import org.safecounty.explain.ExplanationStep.Kind;
 import org.safecounty.pack.Scoring;
 
 /**
@@ -38,16 +40,13 @@ public abstract class Scored extends Worksheet {
         }
         for (Band band : bands) {
             if (reading.atLeast(band.atLeast())) {
-                note(reading.zh() + " " + reading.display(true) + " ≥ " + Reading.plain(band.atLeast())
-                                + "，得 " + Reading.plain(band.points()) + " 分",
-                        reading.en() + " " + reading.display(false) + " ≥ " + Reading.plain(band.atLeast())
-                                + ": " + Reading.points(band.points()));
+                explain(ExplanationStep.of(Kind.STEPPED_REACHED, reading.label(), reading.quantity(), band.atLeast(),
+                        band.points()));
                 return band.points();
             }
         }
-        String lowest = Reading.plain(bands.get(bands.size() - 1).atLeast());
-        note(reading.zh() + " " + reading.display(true) + "，低于 " + lowest + "，得 0 分",
-                reading.en() + " " + reading.display(false) + " is below " + lowest + ": 0 points");
+        explain(ExplanationStep.of(Kind.STEPPED_BELOW, reading.label(), reading.quantity(),
+                bands.get(bands.size() - 1).atLeast(), null));
         return BigDecimal.ZERO;
     }
 
@@ -66,12 +65,8 @@ public abstract class Scored extends Worksheet {
         }
         BigDecimal earned = reading.proportionOf(full, target);
         parts.add(ScoringPart.proportional(reading, full, Reading.decimal(target), earned));
-        String t = Reading.plain(Reading.decimal(target));
-        String e = Reading.plain(earned.setScale(4, java.math.RoundingMode.HALF_UP));
-        note(reading.zh() + " " + reading.display(true) + "，目标 " + t + "，得 " + Reading.plain(full)
-                        + " × min(1, 实际值/目标) = " + e + " 分",
-                reading.en() + " " + reading.display(false) + ", target " + t + ": " + Reading.plain(full)
-                        + " × min(1, value/target) = " + e + " points");
+        explain(new ExplanationStep(Kind.PROPORTIONAL, reading.label(), reading.quantity(), Reading.decimal(target),
+                full, earned, List.of()));
         return earned;
     }
 
@@ -89,10 +84,10 @@ public abstract class Scored extends Worksheet {
             return BigDecimal.ZERO;
         }
         if (flag.isTrue()) {
-            note(flag.zh() + "：是，得 " + Reading.plain(p) + " 分", flag.en() + ": yes, " + Reading.points(p));
+            explain(ExplanationStep.of(Kind.YES, flag.label(), null, null, p));
             return p;
         }
-        note(flag.zh() + "：否，得 0 分", flag.en() + ": no, 0 points");
+        explain(ExplanationStep.of(Kind.NO, flag.label()));
         return BigDecimal.ZERO;
     }
 
@@ -108,11 +103,10 @@ public abstract class Scored extends Worksheet {
         if (reading.isNotApplicable()) {
             notApplicableParts++;
             if (facts().notApplicable() == Scoring.NotApplicable.ZERO) {
-                note(reading.zh() + "：无此项，不得分", reading.en() + ": not applicable, 0 points");
+                explain(ExplanationStep.of(Kind.NOT_APPLICABLE_ZERO, reading.label()));
                 return BigDecimal.ZERO;
             }
-            note(reading.zh() + "：无此项，得满分 " + Reading.plain(full) + " 分",
-                    reading.en() + ": not applicable, full " + Reading.points(full));
+            explain(ExplanationStep.of(Kind.NOT_APPLICABLE_FULL, reading.label(), null, null, full));
             return full;
         }
         return null;
@@ -120,7 +114,7 @@ public abstract class Scored extends Worksheet {
 
     /** A part without its evidence scores 0; supplying each missing key could bring the part's points. */
     private void missingPart(Reading reading, BigDecimal full) {
-        note(reading.zh() + "：缺少材料，得 0 分", reading.en() + ": missing, 0 points");
+        explain(ExplanationStep.of(Kind.MISSING, reading.label()));
         needs(reading);
         reading.missingKeys().forEach(k -> missingGains.merge(k, full, BigDecimal::add));
     }
@@ -139,7 +133,7 @@ public abstract class Scored extends Worksheet {
     public void deductEach(Reading count, Number each) {
         if (count.isMissing()) {
             needs(count);
-            note(count.zh() + "：缺少材料", count.en() + ": missing");
+            explain(ExplanationStep.of(Kind.DEDUCTION_MISSING, count.label()));
             return;
         }
         deductions.add(new Deduction(count, Reading.decimal(each)));
@@ -149,10 +143,8 @@ public abstract class Scored extends Worksheet {
         BigDecimal cut = count.value().multiply(Reading.decimal(each));
         BigDecimal before = points;
         points = points.subtract(cut).max(BigDecimal.ZERO);
-        note(count.zh() + " " + count.display(true) + "，每项扣 " + Reading.plain(Reading.decimal(each)) + " 分，扣 "
-                        + Reading.plain(before.subtract(points)) + " 分",
-                count.en() + " " + count.display(false) + ", " + Reading.plain(Reading.decimal(each))
-                        + " deducted each: " + Reading.plain(before.subtract(points)) + " points deducted");
+        explain(new ExplanationStep(Kind.DEDUCTION, count.label(), count.quantity(), null, Reading.decimal(each),
+                before.subtract(points), List.of()));
     }
 
     public BigDecimal points() {

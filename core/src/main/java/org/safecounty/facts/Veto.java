@@ -1,6 +1,10 @@
 package org.safecounty.facts;
 
+import java.math.BigDecimal;
 import java.util.List;
+import org.safecounty.explain.ExplanationStep;
+import org.safecounty.explain.ExplanationStep.Kind;
+import org.safecounty.explain.Label;
 import org.safecounty.pack.ItemSpec;
 
 /**
@@ -23,17 +27,15 @@ public final class Veto extends Worksheet {
 
     /** Triggers when the reading has a value below the threshold. */
     public void triggerIfBelow(Reading reading, Number threshold) {
-        String t = Reading.plain(Reading.decimal(threshold));
+        BigDecimal t = Reading.decimal(threshold);
         if (reading.below(threshold)) {
             triggered = true;
-            note(reading.zh() + " " + reading.display(true) + "，低于 " + t + "，触发否决",
-                    reading.en() + " " + reading.display(false) + " is below " + t + ": vetoed");
+            explain(ExplanationStep.of(Kind.VETO_BELOW, reading.label(), reading.quantity(), t, null));
         } else if (reading.hasValue()) {
-            note(reading.zh() + " " + reading.display(true) + " 不低于 " + t,
-                    reading.en() + " " + reading.display(false) + " is not below " + t);
+            explain(ExplanationStep.of(Kind.VETO_NOT_BELOW, reading.label(), reading.quantity(), t, null));
         } else {
             needs(reading);
-            note(reading.zh() + "：" + reading.display(true), reading.en() + ": " + reading.display(false));
+            explain(ExplanationStep.of(Kind.VETO_STATED, reading.label(), reading.quantity(), null, null));
         }
     }
 
@@ -41,23 +43,23 @@ public final class Veto extends Worksheet {
     public void triggerIfTrue(Reading flag) {
         if (flag.isTrue()) {
             triggered = true;
-            note(flag.zh() + "：是，触发否决", flag.en() + ": yes, vetoed");
+            explain(ExplanationStep.of(Kind.VETO_YES, flag.label()));
         } else {
             needs(flag);
-            note(flag.zh() + "：" + flag.display(true), flag.en() + ": " + flag.display(false));
+            explain(ExplanationStep.of(Kind.VETO_STATED, flag.label(), flag.quantity(), null, null));
         }
     }
 
     /** Triggers when any of the incidents is listed; they become the veto's evidence. */
     public void triggerIfAny(List<CountedIncident> incidents, String zh, String en) {
         if (incidents.isEmpty()) {
-            note(zh + "：没有", en + ": none");
+            explain(ExplanationStep.of(Kind.VETO_NONE, Label.text(zh, en)));
             return;
         }
         triggered = true;
         incidents.forEach(i -> addEvidence(i.id()));
-        String ids = String.join(", ", incidents.stream().map(i -> i.id() + "（" + i.level() + "）").toList());
-        note(zh + "：" + ids + "，触发否决", en + ": " + ids.replace("（", " (").replace("）", ")") + ", vetoed");
+        explain(new ExplanationStep(Kind.VETO_LISTED, Label.text(zh, en), null, null, null, null,
+                incidents.stream().map(i -> new ExplanationStep.Incident(i.id(), i.level())).toList()));
     }
 
     public VetoState state() {

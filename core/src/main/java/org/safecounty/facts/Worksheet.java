@@ -8,8 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.math.RoundingMode;
 import java.util.Set;
+import org.safecounty.explain.ExplanationStep;
+import org.safecounty.explain.Label;
+import org.safecounty.explain.Quantity;
 import org.safecounty.pack.KeySpec;
 import org.safecounty.pack.KeyType;
 import org.safecounty.validation.Problem;
@@ -26,8 +28,7 @@ public abstract class Worksheet {
     private final Set<String> evidence = new LinkedHashSet<>();
     private final Set<String> missingKeys = new LinkedHashSet<>();
     private final Map<String, String> documents = new LinkedHashMap<>();
-    private final List<String> notesZh = new ArrayList<>();
-    private final List<String> notesEn = new ArrayList<>();
+    private final List<ExplanationStep> steps = new ArrayList<>();
     private final List<String> rules = new ArrayList<>();
 
     protected Worksheet(String id, CountyFacts facts) {
@@ -52,20 +53,20 @@ public abstract class Worksheet {
         KeySpec spec = facts.key(key);
         Lever lever = Lever.ofKey(spec.name(), spec.type() == KeyType.COUNT, facts.unmet(key));
         CountedEvidence counted = facts.counted(key);
+        Label label = facts.label(key);
         if (counted == null) {
             if (facts.fixedAtZero(key)) {
-                return Reading.of(BigDecimal.ZERO, label(spec, true), label(spec, false))
-                        .shownAs("0（上限为 0）", "0 (its bound is 0)").movedBy(lever);
+                return Reading.of(BigDecimal.ZERO, label).shownAs(BOUND_ZERO).movedBy(lever);
             }
-            return absent(spec).movedBy(lever);
+            return absent(spec, label).movedBy(lever);
         }
         evidence.add(counted.id());
         if (counted.document() != null && !counted.document().isBlank()) {
             documents.putIfAbsent(counted.id(), counted.document());
         }
         Reading reading = counted.value() instanceof Boolean b
-                ? Reading.ofFlag(b, label(spec, true), label(spec, false))
-                : Reading.of((BigDecimal) counted.value(), label(spec, true), label(spec, false));
+                ? Reading.ofFlag(b, label)
+                : Reading.of((BigDecimal) counted.value(), label);
         return reading.from(counted.path()).movedBy(lever);
     }
 
@@ -83,8 +84,7 @@ public abstract class Worksheet {
             case "villages" -> p.villages();
             default -> throw new IllegalArgumentException("unknown profile field " + field);
         };
-        return Reading.of(BigDecimal.valueOf(v), ProfileLabels.zh(field), ProfileLabels.en(field))
-                .from("county." + field);
+        return Reading.of(BigDecimal.valueOf(v), PROFILE.get(field)).from("county." + field);
     }
 
     /**
@@ -94,85 +94,79 @@ public abstract class Worksheet {
      * if either is missing; a numerator above its denominator rejects the submission.
      */
     public Reading ratio(Reading numerator, Reading denominator) {
-        String zh = numerator.zh() + "/" + denominator.zh();
-        String en = numerator.en() + " / " + denominator.en();
+        Label label = Label.ratio(numerator.label(), denominator.label());
         if (denominator.hasValue() && denominator.value().signum() == 0) {
             if (numerator.hasValue() && numerator.value().signum() > 0) {
                 reportRatioAboveOne(numerator, denominator);
             }
-            return Reading.notApplicable(zh, en);
+            return Reading.notApplicable(label);
         }
         Lever lever = numerator.lever() == null ? null : numerator.lever().over(
                 denominator.hasValue() ? denominator.value() : null,
                 denominator.lever() == null ? null : denominator.lever().key());
         if (numerator.isMissing() || denominator.isMissing()) {
-            return Reading.missingOf(numerator, denominator, zh, en).movedBy(lever);
+            return Reading.missingOf(numerator, denominator, label).movedBy(lever);
         }
         if (!numerator.hasValue() || !denominator.hasValue()) {
-            return Reading.notApplicable(zh, en);
+            return Reading.notApplicable(label);
         }
         BigDecimal num = numerator.value();
         BigDecimal den = denominator.value();
         if (num.compareTo(den) > 0) {
             reportRatioAboveOne(numerator, denominator);
         }
-        return Reading.fraction(num, den, zh, en).movedBy(lever);
+        return Reading.fraction(num, den, label).movedBy(lever);
     }
 
     /** count per {@code unit} of base, e.g. samples per 1,000 residents, as an exact fraction. */
     public Reading per(Reading count, Reading base, Number unit) {
         BigDecimal u = Reading.decimal(unit);
-        String zh = count.zh() + "（每" + Reading.plain(u) + base.zh() + "）";
-        String en = count.en() + " per " + Reading.plain(u) + " " + base.en();
+        Label label = Label.per(count.label(), base.label(), u);
         Lever lever = count.lever() == null ? null
                 : count.lever().times(u).over(base.hasValue() ? base.value() : null, null);
         if (count.isMissing() || base.isMissing()) {
-            return Reading.missingOf(count, base, zh, en).movedBy(lever);
+            return Reading.missingOf(count, base, label).movedBy(lever);
         }
         if (!count.hasValue() || !base.hasValue()) {
-            return Reading.notApplicable(zh, en);
+            return Reading.notApplicable(label);
         }
-        Reading rate = Reading.fraction(count.value().multiply(u), base.value(), zh, en).movedBy(lever);
+        Reading rate = Reading.fraction(count.value().multiply(u), base.value(), label).movedBy(lever);
         if (!rate.hasValue()) {
             return rate;
         }
         // shown as the rate itself (truncated, so that 3.99997 never shows as 4), then how it was worked out
-        String shown = Reading.plain(count.value().multiply(u).divide(base.value(), 4, RoundingMode.DOWN));
-        String sum = Reading.plain(count.value()) + " ÷ " + Reading.plain(base.value()) + " × " + Reading.plain(u);
-        return rate.shownAs(shown + "（" + sum + "）", shown + " (" + sum + ")");
+        return rate.shownAs(new Quantity.Rate(count.value(), base.value(), u));
     }
 
     /** a − b, for a denominator made of two keys (e.g. samples that failed). */
     public Reading difference(Reading a, Reading b) {
-        String zh = "(" + a.zh() + "−" + b.zh() + ")";
-        String en = "(" + a.en() + " − " + b.en() + ")";
+        Label label = Label.difference(a.label(), b.label());
         if (a.isMissing() || b.isMissing()) {
-            return Reading.missingOf(a, b, zh, en);
+            return Reading.missingOf(a, b, label);
         }
         if (!a.hasValue() || !b.hasValue()) {
-            return Reading.notApplicable(zh, en);
+            return Reading.notApplicable(label);
         }
         BigDecimal d = a.value().subtract(b.value());
         if (d.signum() < 0) {
             reportRatioAboveOne(b, a);
             d = BigDecimal.ZERO;
         }
-        return Reading.of(d, zh, en);
+        return Reading.of(d, label);
     }
 
     /** How many counted incidents there are (none listed means none happened). */
     public Reading incidentCount() {
         List<CountedIncident> all = facts.incidents();
         all.forEach(i -> evidence.add(i.id()));
-        return Reading.of(BigDecimal.valueOf(all.size()), "事故起数", "incidents");
+        return Reading.of(BigDecimal.valueOf(all.size()), INCIDENTS);
     }
 
     /** How many counted incidents were reported within {@code hours}. */
     public Reading incidentsReportedWithin(Number hours) {
         BigDecimal limit = Reading.decimal(hours);
         long n = facts.incidents().stream().filter(i -> i.reportedWithinHours().compareTo(limit) <= 0).count();
-        return Reading.of(BigDecimal.valueOf(n), Reading.plain(limit) + "小时内报告的事故起数",
-                "incidents reported within " + Reading.plain(limit) + " h");
+        return Reading.of(BigDecimal.valueOf(n), new Label.IncidentsWithin(limit));
     }
 
     /** The counted incidents of the given levels, by id. */
@@ -187,9 +181,9 @@ public abstract class Worksheet {
                 .sorted(Comparator.comparing(CountedIncident::id)).toList();
     }
 
-    protected void note(String zh, String en) {
-        notesZh.add(zh);
-        notesEn.add(en);
+    /** Adds a step to the explanation: data, worded only when the result is written. */
+    protected void explain(ExplanationStep step) {
+        steps.add(step);
     }
 
     /** Records that a scored part or a deciding veto needed this reading, so its missing keys are missing. */
@@ -218,12 +212,9 @@ public abstract class Worksheet {
         return !missingKeys.isEmpty();
     }
 
-    public List<String> notesZh() {
-        return List.copyOf(notesZh);
-    }
-
-    public List<String> notesEn() {
-        return List.copyOf(notesEn);
+    /** The explanation so far, step by step. */
+    public List<ExplanationStep> explanationSteps() {
+        return List.copyOf(steps);
     }
 
     /** Called by the engine with the name of each rule that fired on this worksheet. */
@@ -235,16 +226,14 @@ public abstract class Worksheet {
         return List.copyOf(rules);
     }
 
-    private Reading absent(KeySpec spec) {
-        String zh = label(spec, true);
-        String en = label(spec, false);
+    private static Reading absent(KeySpec spec, Label label) {
         if (spec.absentMeans() instanceof Boolean b) {
-            return Reading.ofFlag(b, zh, en);
+            return Reading.ofFlag(b, label);
         }
         if (spec.absentMeans() instanceof BigDecimal d) {
-            return Reading.of(d, zh, en);
+            return Reading.of(d, label);
         }
-        return Reading.missingOf(List.of(spec.name()), zh, en);
+        return Reading.missingOf(List.of(spec.name()), label);
     }
 
     private void reportRatioAboveOne(Reading numerator, Reading denominator) {
@@ -257,8 +246,8 @@ public abstract class Worksheet {
                         + ") is larger than " + denominator.en() + " (" + denominator.display(false) + ")"));
     }
 
-    private static String label(KeySpec spec, boolean chinese) {
-        String text = chinese ? spec.zh() : spec.en();
-        return text == null || text.isBlank() ? spec.name() : text + " " + spec.name();
-    }
+    private static final Quantity.Shown BOUND_ZERO = new Quantity.BoundZero();
+    private static final Label INCIDENTS = new Label.Incidents();
+    private static final Map<String, Label> PROFILE = Map.of("population", new Label.Profile("population"),
+            "townships", new Label.Profile("townships"), "villages", new Label.Profile("villages"));
 }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -19,10 +22,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.safecounty.Outcome;
+import org.safecounty.explain.ExplanationStep;
 import org.safecounty.result.AssessmentResult;
+import org.safecounty.result.BonusResult;
 import org.safecounty.result.IndicatorResult;
 import org.safecounty.result.ParameterUse;
 import org.safecounty.result.TaskScore;
+import org.safecounty.result.VetoCheck;
+import org.safecounty.result.VetoResult;
 import org.safecounty.validation.Problem;
 
 /**
@@ -46,6 +53,9 @@ public final class ResultJson {
                 .addModule(scores)
                 .addMixIn(TaskScore.class, TaskScoreMixin.class)
                 .addMixIn(IndicatorResult.class, IndicatorMixin.class)
+                .addMixIn(BonusResult.class, BonusMixin.class)
+                .addMixIn(VetoResult.class, VetoMixin.class)
+                .addMixIn(VetoCheck.class, VetoCheckMixin.class)
                 .addMixIn(ParameterUse.class, ParameterUseMixin.class)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .defaultPrettyPrinter(printer)
@@ -150,8 +160,37 @@ public final class ResultJson {
         abstract BigDecimal max();
     }
 
-    abstract static class IndicatorMixin {
+    /**
+     * An explanation is written as its text in Chinese and in English, rendered now from the steps
+     * the result keeps; the steps themselves are not part of the exchange format.
+     */
+    abstract static class ExplainedMixin {
+        @JsonIgnore
+        abstract List<ExplanationStep> steps();
+
+        @JsonProperty("explanation")
+        abstract String explanation();
+
+        @JsonProperty("explanationEn")
+        abstract String explanationEn();
+    }
+
+    @JsonPropertyOrder({"id", "task", "score", "max", "status", "keyItem", "evidence", "missingKeys", "rule",
+            "explanation", "explanationEn", "parameters", "documents"})
+    abstract static class IndicatorMixin extends ExplainedMixin {
         @JsonSerialize(using = MaxSerializer.class)
         abstract BigDecimal max();
+    }
+
+    @JsonPropertyOrder({"id", "score", "evidence", "rule", "explanation", "explanationEn", "parameters", "documents"})
+    abstract static class BonusMixin extends ExplainedMixin {
+    }
+
+    @JsonPropertyOrder({"id", "evidence", "rule", "explanation", "explanationEn", "parameters", "documents"})
+    abstract static class VetoMixin extends ExplainedMixin {
+    }
+
+    @JsonPropertyOrder({"id", "state", "evidence", "rule", "explanation", "explanationEn", "parameters", "documents"})
+    abstract static class VetoCheckMixin extends ExplainedMixin {
     }
 }

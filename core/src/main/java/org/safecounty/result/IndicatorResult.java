@@ -5,34 +5,39 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.safecounty.explain.ExplanationStep;
+import org.safecounty.explain.Explanations;
 
 /**
  * One indicator's points, status, the evidence that counted and why.
  *
  * @param missingKeys   keys it needed that had no counted evidence
  * @param rule          the name of the rule that scored it
- * @param explanation   the reasoning in Chinese
- * @param explanationEn the reasoning in English
+ * @param steps         why, step by step, as data; {@link #explanation()} and {@link #explanationEn()}
+ *                      word them when asked
  * @param parameters    the pack's parameters the rule read, with their values
  * @param documents     evidence id → document number (文号), for the counted evidence that gives one
  */
 public record IndicatorResult(String id, String task, BigDecimal score, BigDecimal max, IndicatorStatus status,
                               boolean keyItem, List<String> evidence, List<String> missingKeys, String rule,
-                              String explanation, String explanationEn, List<ParameterUse> parameters,
+                              List<ExplanationStep> steps, List<ParameterUse> parameters,
                               Map<String, String> documents) {
 
     public IndicatorResult {
+        steps = List.copyOf(steps);
         evidence = List.copyOf(evidence);
         missingKeys = List.copyOf(missingKeys);
         parameters = parameters == null ? List.of() : List.copyOf(parameters);
         documents = documents == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(documents));
     }
 
-    /** A result without a parameter or document trace. */
-    public IndicatorResult(String id, String task, BigDecimal score, BigDecimal max, IndicatorStatus status,
-                           boolean keyItem, List<String> evidence, List<String> missingKeys, String rule,
-                           String explanation, String explanationEn) {
-        this(id, task, score, max, status, keyItem, evidence, missingKeys, rule, explanation, explanationEn,
-                List.of(), Map.of());
+    /** The reasoning in Chinese: every step, then the total. */
+    public String explanation() {
+        return Explanations.ZH.scored(steps, score);
+    }
+
+    /** The reasoning in English. */
+    public String explanationEn() {
+        return Explanations.EN.scored(steps, score);
     }
 }

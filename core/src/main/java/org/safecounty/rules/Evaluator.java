@@ -50,7 +50,7 @@ public final class Evaluator {
     private final PackCatalogue catalogue;
     private final Parameters parameters;
     private final boolean rulesReadParameters;
-    private final Map<String, List<String>> ruleParameters;
+    private final Map<String, List<ParameterUse>> parameterUses;
     private final RunLimits limits;
 
     /**
@@ -74,7 +74,7 @@ public final class Evaluator {
     public Evaluator(KieBase kieBase, KieContainer container, PackCatalogue catalogue, Parameters parameters,
                      Map<String, List<String>> ruleParameters, RunLimits limits) {
         this.limits = limits;
-        this.ruleParameters = Map.copyOf(ruleParameters);
+        this.parameterUses = parameterUses(ruleParameters, parameters);
         this.sessions = container.newKieSessionsPool(2);
         this.catalogue = catalogue;
         this.parameters = parameters;
@@ -176,8 +176,7 @@ public final class Evaluator {
         BigDecimal score = catalogue.scoring().round(i.points());
         String rule = i.rules().get(0);
         return new IndicatorResult(spec.id(), spec.task(), score, spec.max(), status(i, score), spec.keyItem(),
-                i.evidence(), i.missingKeys(), rule, explanation(i.notesZh(), "；", score, true),
-                explanation(i.notesEn(), "; ", score, false), parameterUses(rule), i.documents());
+                i.evidence(), i.missingKeys(), rule, i.explanationSteps(), parameterUses(rule), i.documents());
     }
 
     private IndicatorStatus status(Indicator i, BigDecimal score) {
@@ -196,36 +195,37 @@ public final class Evaluator {
         return score.signum() == 0 ? IndicatorStatus.NOT_MET : IndicatorStatus.PARTIAL;
     }
 
-    private static String explanation(List<String> notes, String joiner, BigDecimal score, boolean chinese) {
-        String total = chinese ? "合计 " + plain(score) + " 分"
-                : "total " + plain(score) + (score.compareTo(BigDecimal.ONE) == 0 ? " point" : " points");
-        return notes.isEmpty() ? total : String.join(joiner, notes) + (chinese ? "；" : "; ") + total;
-    }
-
     private BonusResult bonusResult(BonusItem b) {
         BigDecimal score = catalogue.scoring().round(b.points());
         String rule = b.rules().get(0);
-        return new BonusResult(b.getId(), score, b.evidence(), rule, explanation(b.notesZh(), "；", score, true),
-                explanation(b.notesEn(), "; ", score, false), parameterUses(rule), b.documents());
+        return new BonusResult(b.getId(), score, b.evidence(), rule, b.explanationSteps(), parameterUses(rule),
+                b.documents());
     }
 
     private List<VetoResult> vetoResults(List<Veto> vetoes) {
         return vetoes.stream().filter(v -> v.state() == VetoState.TRIGGERED)
-                .map(v -> new VetoResult(v.getId(), v.evidence(), v.rules().get(0), String.join("；", v.notesZh()),
-                        String.join("; ", v.notesEn()), parameterUses(v.rules().get(0)), v.documents()))
+                .map(v -> new VetoResult(v.getId(), v.evidence(), v.rules().get(0), v.explanationSteps(),
+                        parameterUses(v.rules().get(0)), v.documents()))
                 .toList();
     }
 
     private List<VetoCheck> vetoChecks(List<Veto> vetoes) {
         return vetoes.stream().map(v -> new VetoCheck(v.getId(), v.state().name(), v.evidence(), v.rules().get(0),
-                String.join("；", v.notesZh()), String.join("; ", v.notesEn()), parameterUses(v.rules().get(0)),
-                v.documents())).toList();
+                v.explanationSteps(), parameterUses(v.rules().get(0)), v.documents())).toList();
     }
 
     /** The parameters a rule's text reads, with their values, in the order the rule names them. */
     private List<ParameterUse> parameterUses(String rule) {
-        return ruleParameters.getOrDefault(rule, List.of()).stream().filter(parameters::has)
-                .map(name -> new ParameterUse(name, value(parameters.all().get(name)))).toList();
+        return parameterUses.getOrDefault(rule, List.of());
+    }
+
+    /** For each rule, the parameters its text reads with their values: the pack's, so built once. */
+    private static Map<String, List<ParameterUse>> parameterUses(Map<String, List<String>> ruleParameters,
+                                                                 Parameters parameters) {
+        Map<String, List<ParameterUse>> uses = new java.util.HashMap<>();
+        ruleParameters.forEach((rule, names) -> uses.put(rule, names.stream().filter(parameters::has)
+                .map(name -> new ParameterUse(name, value(parameters.all().get(name)))).toList()));
+        return Map.copyOf(uses);
     }
 
     private static Object value(Parameter p) {
@@ -270,8 +270,7 @@ public final class Evaluator {
     }
 
     private static String plain(BigDecimal d) {
-        BigDecimal s = d.stripTrailingZeros();
-        return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+        return org.safecounty.explain.Explanations.plain(d);
     }
 
     /**
