@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -89,7 +90,8 @@ final class AssessCommand implements Callable<Integer> {
             inputs = stdin() ? BatchInputs.lines(SafecountyCommand.in(spec), assessor.limits().maxChars() * 4L)
                     : BatchInputs.files(files, list);
         } catch (IOException e) {
-            err.println("--list: 无法读取 cannot read " + Escape.text(list.toString()) + ": " + Escape.text(e.getMessage()));
+            String why = e instanceof NoSuchFileException ? "没有这个文件 no such file" : e.getMessage();
+            err.println("--list: 无法读取 cannot read " + Escape.text(list.toString()) + ": " + Escape.text(why));
             err.flush();
             return SafecountyCommand.EXIT_USAGE;
         }
@@ -100,12 +102,12 @@ final class AssessCommand implements Callable<Integer> {
             boolean allAssessed = format == Format.jsonl
                     ? streamLines(assessor, inputs, out, progress)
                     : printAll(assessor, inputs, out, progress, language.get());
-            if (out.checkError()) {
-                err.println("内部错误 internal error: 无法写出结果 cannot write the output");
-                err.flush();
-                return SafecountyCommand.EXIT_INTERNAL;
-            }
             return allAssessed ? 0 : 2;
+        } catch (OutputClosed e) {
+            progress.ifPresent(Progress::clear);
+            err.println("无法写出结果，已停止 cannot write the output (a closed pipe?): stopped");
+            err.flush();
+            return SafecountyCommand.EXIT_INTERNAL;
         } catch (PackPolicyOptions.Refused e) {
             progress.ifPresent(Progress::clear);
             out.flush();
@@ -120,6 +122,23 @@ final class AssessCommand implements Callable<Integer> {
             err.flush();
             return SafecountyCommand.EXIT_INTERNAL;
         }
+    }
+
+    /** The output cannot be written any more (a pipe closed by its reader): the batch stops. */
+    private static final class OutputClosed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        OutputClosed() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Whether writing the output failed. picocli's writer wraps {@code System.out}, a print stream
+     * that keeps its failures to itself, so that is asked too.
+     */
+    private static boolean cannotWrite(PrintWriter out) {
+        return out.checkError() || System.out.checkError();
     }
 
     /** The pool of the last run. */
@@ -172,9 +191,15 @@ final class AssessCommand implements Callable<Integer> {
                 progress.ifPresent(Progress::clear);
                 out.flush();
                 unflushed[0] = false;
+                if (cannotWrite(out)) {
+                    throw new OutputClosed();
+                }
             }
         });
         out.flush();
+        if (cannotWrite(out)) {
+            throw new OutputClosed();
+        }
         progress.ifPresent(Progress::finish);
         return all[0];
     }

@@ -258,6 +258,30 @@ class AssessBatchTest {
         assertTrue(pool.peak() <= pool.window(), "peak " + pool.peak());
     }
 
+    /** A reader that goes away (as {@code | head} does) stops the batch: exit status 70, not a minute of work for nobody. */
+    @Test
+    void jsonl_outputThatCannotBeWrittenStopsTheBatch() throws IOException {
+        int[] writes = {0};
+        PrintWriter closed = new PrintWriter(new Writer() {
+            @Override
+            public void write(char[] b, int off, int len) throws IOException {
+                writes[0]++;
+                throw new IOException("Broken pipe");
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+        Ran ran = run(repeated(oneLine(samples().get(0)) + "\n", 5_000), closed, "assess", "--format", "jsonl", "-");
+        assertEquals(70, ran.status);
+        assertTrue(writes[0] < 5_000, "stopped after " + writes[0] + " lines");
+    }
+
     /**
      * 20,000 submissions through a separate JVM with a 96 MB heap: more than the heap holds as
      * input (about 180 MB of JSON Lines) and far more as output (about 500 MB), so the command
