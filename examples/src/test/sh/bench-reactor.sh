@@ -6,6 +6,7 @@
 #   mvn -B -q -o package -DskipTests            # from the root: the reactor's jars
 #   examples/src/test/sh/bench-reactor.sh SNAPSHOT_DIR [quick]          # BenchmarkMain
 #   examples/src/test/sh/bench-reactor.sh SNAPSHOT_DIR jmh ARGS...      # e.g. AssessBenchmark.engine -prof gc
+#   examples/src/test/sh/bench-reactor.sh SNAPSHOT_DIR class CLASS ARGS...  # e.g. org.safecounty.bench.CpuTimeLoop
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../../.." && pwd)
 snap=${1:?snapshot folder}; shift
@@ -17,6 +18,8 @@ if [ ! -d "$snap/examples" ]; then
   cp "$root/examples/target/safecounty.jar" "$snap/examples/target/"
   cp -r "$root/examples/target/test-classes" "$root/examples/target/classes" "$snap/examples/target/"
   cp "$root"/core/target/safecounty-core-*.jar "$root"/rules/target/safecounty-rules-*.jar "$snap/lib/"
+  # the command line's jar finds its dependencies in lib/ beside it (BenchmarkMain times it)
+  cp -r "$root/examples/target/lib" "$snap/examples/target/"
   (cd "$root" && mvn -B -q -o dependency:build-classpath -pl examples -Dmdep.includeScope=test \
       -Dmdep.outputFile="$snap/deps.txt" >/dev/null)
   # the reactor's own modules come from the snapshot, not from ~/.m2
@@ -30,5 +33,6 @@ case "$mode" in
   full)  exec java -Dsafecounty.bench.quick=false -cp "$cp" org.safecounty.bench.BenchmarkMain ;;
   quick) exec java -Dsafecounty.bench.quick=true -cp "$cp" org.safecounty.bench.BenchmarkMain ;;
   jmh)   exec java -cp "$cp" org.openjdk.jmh.Main "$@" ;;
-  *) echo "unknown mode $mode (full, quick or jmh)" >&2; exit 2 ;;
+  class) exec java -cp "$cp" "$@" ;;
+  *) echo "unknown mode $mode (full, quick, jmh or class)" >&2; exit 2 ;;
 esac

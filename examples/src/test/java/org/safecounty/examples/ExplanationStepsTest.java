@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -52,12 +53,7 @@ class ExplanationStepsTest {
         assertEquals(0, step.points().compareTo(java.math.BigDecimal.valueOf(3)), "the band's points");
         assertEquals("考核权重（%） org.assessment_weight_pct 8 ≥ 5，得 3 分；合计 3 分", t12.explanation());
         assertTrue(t12.explanationEn().endsWith("≥ 5: 3 points; total 3 points"), t12.explanationEn());
-        assertThrows(t12);
-    }
-
-    private static void assertThrows(IndicatorResult r) {
-        org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, () -> r.steps().add(null),
-                "the steps are immutable");
+        assertThrows(UnsupportedOperationException.class, () -> t12.steps().add(null), "the steps are immutable");
     }
 
     @Test
