@@ -79,7 +79,8 @@ public final class CatalogueReader {
     /** {@code counting.incidentMonthsBack}: months. */
     public static final NumberRange MONTHS_BACK = NumberRange.wholeNumber(0, 1200);
 
-    private static final Pattern VERDICT_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
+    /** A verdict level code as packs write them: upper case, digits or {@code _}, at most 32. */
+    public static final Pattern VERDICT_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
     private static final Map<String, RoundingMode> ROUNDING = orderedMap(RoundingMode.HALF_UP, RoundingMode.HALF_EVEN,
             RoundingMode.HALF_DOWN, RoundingMode.UP, RoundingMode.DOWN);
     private static final Map<String, Scoring.NotApplicable> NOT_APPLICABLE = orderedMap(

@@ -29,7 +29,7 @@ final class ExpectationShape {
             "REDUCE_TO");
     private static final Set<String> REASONS = Set.of("UNVERIFIED", "OUT_OF_WINDOW", "SUPERSEDED", "INVALID_SURVEY");
 
-    private static final java.util.regex.Pattern VERDICT_CODE = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
+    private static final java.util.regex.Pattern VERDICT_CODE = org.safecounty.pack.CatalogueReader.VERDICT_CODE;
 
     private final List<String> problems = new ArrayList<>();
     private final Set<String> verdicts;
