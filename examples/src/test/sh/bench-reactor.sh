@@ -13,7 +13,7 @@ snap=${1:?snapshot folder}; shift
 mode=${1:-full}; [ $# -gt 0 ] && shift
 if [ ! -d "$snap/examples" ]; then
   mkdir -p "$snap/examples/target" "$snap/rules" "$snap/lib"
-  cp -r "$root/examples/province" "$snap/examples/"
+  cp -r "$root/examples/province" "$root/examples/data" "$snap/examples/"
   cp -r "$root/rules/hebei-fds-county-2014" "$snap/rules/"
   cp "$root/examples/target/safecounty.jar" "$snap/examples/target/"
   cp -r "$root/examples/target/test-classes" "$root/examples/target/classes" "$snap/examples/target/"

@@ -80,19 +80,32 @@ public final class EvidenceCounter {
 
     private java.util.Optional<EvidenceItem> latest(List<EvidenceItem> items, List<NotAccepted> notAccepted,
                                                     List<Problem> conflicts) {
-        LocalDate last = items.stream().map(EvidenceItem::date).max(Comparator.naturalOrder()).orElseThrow();
+        if (items.size() == 1) {
+            return java.util.Optional.of(items.get(0));
+        }
         // by id, so that which of two equal same-date items counts never depends on their order
-        List<EvidenceItem> onLast = items.stream().filter(i -> i.date().equals(last))
-                .sorted(Comparator.comparing(EvidenceItem::id)).toList();
-        EvidenceItem chosen = onLast.get(0);
-        for (EvidenceItem other : onLast.subList(1, onLast.size())) {
-            if (!sameValue(chosen.value(), other.value())) {
-                conflicts.add(conflict(other, chosen));
-                conflicts.add(conflict(chosen, other));
+        EvidenceItem chosen = items.get(0);
+        for (EvidenceItem item : items) {
+            int byDate = item.date().compareTo(chosen.date());
+            if (byDate > 0 || byDate == 0 && item.id().compareTo(chosen.id()) < 0) {
+                chosen = item;
             }
         }
-        items.stream().filter(i -> i != chosen)
-                .forEach(i -> notAccepted.add(new NotAccepted(i.id(), NotAcceptedReason.SUPERSEDED)));
+        List<EvidenceItem> disagreeing = new ArrayList<>(0);
+        for (EvidenceItem other : items) {
+            if (other == chosen) {
+                continue;
+            }
+            if (other.date().equals(chosen.date()) && !sameValue(chosen.value(), other.value())) {
+                disagreeing.add(other);
+            }
+            notAccepted.add(new NotAccepted(other.id(), NotAcceptedReason.SUPERSEDED));
+        }
+        disagreeing.sort(Comparator.comparing(EvidenceItem::id));
+        for (EvidenceItem other : disagreeing) {
+            conflicts.add(conflict(other, chosen));
+            conflicts.add(conflict(chosen, other));
+        }
         return java.util.Optional.of(chosen);
     }
 

@@ -319,6 +319,7 @@ public final class Evaluator {
         private final RecordUpdates updates = new RecordUpdates();
         private final long deadline;
         private final long maxBytes;
+        private final com.sun.management.ThreadMXBean hotspot;
         private final long startBytes;
         private String current;
         private boolean pastDeadline;
@@ -327,14 +328,15 @@ public final class Evaluator {
         RecordFiredRules(long deadline, long maxBytes) {
             this.deadline = deadline;
             this.maxBytes = maxBytes;
+            this.hotspot = java.lang.management.ManagementFactory.getThreadMXBean()
+                    instanceof com.sun.management.ThreadMXBean bean ? bean : null;
             this.startBytes = allocatedByThisThread();
         }
 
         /** Bytes this thread has allocated so far, or -1 where the JVM cannot tell. */
-        private static long allocatedByThisThread() {
-            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-            return threads instanceof com.sun.management.ThreadMXBean hotspot
-                    ? hotspot.getThreadAllocatedBytes(Thread.currentThread().getId()) : -1;
+        private long allocatedByThisThread() {
+            // the current-thread form: no thread id lookup, no array, so checking after every firing stays cheap
+            return hotspot != null ? hotspot.getCurrentThreadAllocatedBytes() : -1;
         }
 
         @Override

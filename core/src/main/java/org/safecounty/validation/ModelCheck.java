@@ -28,7 +28,7 @@ public final class ModelCheck {
         if (s.county().townships() < 0 || s.county().villages() < 0) {
             problems.add("county", "NEGATIVE", "乡镇数与行政村数不能为负数", "townships and villages must not be negative");
         }
-        Set<String> ids = new HashSet<>();
+        Set<String> ids = new HashSet<>(2 * (s.evidence().size() + s.incidents().size()));
         for (EvidenceItem item : s.evidence()) {
             if (!ids.add(item.id())) {
                 problems.add(item.path() + ".id", "DUPLICATE_ID", "编号重复：" + item.id(), "duplicate id " + item.id());

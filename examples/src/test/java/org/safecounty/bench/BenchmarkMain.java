@@ -1,16 +1,13 @@
 package org.safecounty.bench;
 
-import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -65,7 +62,7 @@ public final class BenchmarkMain {
         double smallHeapOps = score(small, "engine");
 
         long[] heap = rebuildHeap(quick ? 50 : 200);
-        double cliSeconds = cliSeconds();
+        List<CommandLineFigures.Figure> commandLine = commandLine(quick ? 1 : 3);
 
         System.out.println();
         System.out.println("== safecounty benchmarks (" + Runtime.getRuntime().availableProcessors() + " cores)");
@@ -73,14 +70,13 @@ public final class BenchmarkMain {
         System.out.printf(Locale.ROOT, "  per county, from JSON           engine %10.1f µs%n", engineJsonUs);
         line("throughput, 1 thread", engineOps[1], floorOps[1], "/s", floorOps[1] / engineOps[1]);
         line("throughput, 2 threads", engineOps[2], floorOps[2], "/s", floorOps[2] / engineOps[2]);
-        System.out.printf(Locale.ROOT, "  throughput, 2 threads, -Xmx64m  engine %10.0f /s%n", smallHeapOps);
+        System.out.printf(Locale.ROOT, "  throughput, 2 threads, -Xmx64m  engine %10.0f /s, %.2f of the default heap's%n",
+                smallHeapOps, smallHeapOps / engineOps[2]);
         System.out.printf(Locale.ROOT, "  pack compile: cold %.0f ms, warm rebuild %.0f ms; cold load of its compiled form %.0f ms%n",
                 coldMs, warmMs, coldFormMs);
         System.out.printf(Locale.ROOT, "  heap after GC: %d MB before, %d MB after %d rebuilds%n",
                 heap[0] >> 20, heap[1] >> 20, heap[2]);
-        if (cliSeconds > 0) {
-            System.out.printf(Locale.ROOT, "  command line, 172 counties end to end: %.2f s%n", cliSeconds);
-        }
+        CommandLineFigures.print(commandLine);
         System.out.printf(Locale.ROOT, "engine/floor ratio %.1f, throughput %.0f/s, compile %.0f ms%n",
                 engineUs / floorUs, engineOps[2], coldMs);
     }
@@ -124,29 +120,20 @@ public final class BenchmarkMain {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    /** Median wall time of three runs of the command line over the province, when its jar is built. */
-    private static double cliSeconds() throws IOException, InterruptedException {
+    /** The command line's figures, when its jar is built; none otherwise. */
+    private static List<CommandLineFigures.Figure> commandLine(int runs) throws IOException, InterruptedException {
         Path jar = Path.of("target/safecounty.jar");
         if (!Files.exists(jar)) {
-            return -1;
+            System.out.println("no target/safecounty.jar: the command line is not measured");
+            return List.of();
         }
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", jar.toString(), "assess", "--format", "json"));
-        try (Stream<Path> files = Files.list(Counties.PROVINCE)) {
-            files.filter(p -> p.toString().endsWith(".json")).sorted().forEach(p -> command.add(p.toString()));
+        Path scratch = Files.createTempDirectory("safecounty-bench");
+        try {
+            Path gb2260 = Path.of(System.getProperty("safecounty.bench.gb2260", "data/gb2260-hebei.tsv"));
+            return new CommandLineFigures(jar, scratch, runs).measure(PackBenchmark.PACK, gb2260);
+        } finally {
+            CommandLineFigures.deleteTree(scratch);
         }
-        double[] times = new double[3];
-        for (int i = 0; i < times.length; i++) {
-            long start = System.nanoTime();
-            Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            p.waitFor();
-            times[i] = (System.nanoTime() - start) / 1e9;
-        }
-        java.util.Arrays.sort(times);
-        return times[1];
     }
 
-    private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString() + (File.separatorChar == '\\' ? ".exe" : "");
-    }
 }
