@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.safecounty.BundledPackCopy;
 
 /**
  * Times the command line as a user runs it, in fresh JVMs: one county, the province, the national
@@ -109,16 +110,7 @@ final class CommandLineFigures {
     private Path edited(Path pack) throws IOException {
         Path copy = scratch.resolve("edited-pack");
         deleteTree(copy);
-        try (Stream<Path> all = Files.walk(pack)) {
-            for (Path from : all.toList()) {
-                Path to = copy.resolve(pack.relativize(from).toString());
-                if (Files.isDirectory(from)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(from, to);
-                }
-            }
-        }
+        BundledPackCopy.copy(pack, copy);
         try (Stream<Path> rules = Files.list(copy.resolve("rules"))) {
             Path rule = rules.filter(p -> p.toString().endsWith(".drl")).sorted().findFirst().orElseThrow();
             Files.writeString(rule, "\n// edited for the benchmark\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
