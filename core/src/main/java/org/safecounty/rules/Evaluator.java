@@ -150,7 +150,8 @@ public final class Evaluator {
             return failed(List.of(new Problem("rules/", "RULE_FAILED", "规则使用了不允许的类：" + e.getMessage(),
                     "a rule used a class that is not available to rule packs: " + e.getMessage())));
         } catch (VirtualMachineError e) {
-            // a rule that ran out of stack or memory ends this county only; its session is not reused
+            // a rule that ran out of stack or memory ends this county only; its session is destroyed, not
+            // disposed (Drools' pool may still reset and reuse it: BoundedRunTest shows the next county starts clean)
             broken = true;
             String rule = recorder.current == null ? "?" : recorder.current;
             return failed(List.of(new Problem("rule \"" + rule + "\"", "RULE_FAILED",
