@@ -2,7 +2,7 @@ package org.safecounty;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.safecounty.validation.SubmissionLimits;
+import org.safecounty.result.Outcome;
 
 /**
  * An assessor whose rule pack can be replaced while it serves: each assessment takes the pack

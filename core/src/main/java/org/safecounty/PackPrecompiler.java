@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import org.safecounty.pack.PackFiles;
+import org.safecounty.internal.engine.CompiledPacks;
+import org.safecounty.internal.engine.Engine;
+import org.safecounty.internal.pack.PackFiles;
 
 /**
  * Compiles the bundled packs at build time: {@code java org.safecounty.PackPrecompiler OUT}, with

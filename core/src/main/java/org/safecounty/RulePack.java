@@ -1,29 +1,30 @@
 package org.safecounty;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.nio.file.Files;
-import org.safecounty.pack.PackOverlay;
-import org.safecounty.facts.Parameters;
-import org.safecounty.pack.CatalogueReader;
-import org.safecounty.pack.PackCatalogue;
-import org.safecounty.pack.PackFiles;
-import org.safecounty.pack.PackManifest;
-import org.safecounty.pack.PlanCheck;
-import org.safecounty.result.StandardRef;
-import org.safecounty.rules.Evaluator;
-import org.safecounty.rules.RuleClassLoader;
-import org.safecounty.rules.RuleCompiler;
-import org.safecounty.rules.RuleFileCheck;
-import org.safecounty.rules.RuleVerifier;
-import org.safecounty.validation.Problem;
-import org.safecounty.explain.Label;
 import org.safecounty.facts.CountyFacts;
+import org.safecounty.facts.Parameters;
+import org.safecounty.internal.catalogue.CatalogueReader;
+import org.safecounty.internal.catalogue.PackOverlay;
+import org.safecounty.internal.catalogue.PlanCheck;
+import org.safecounty.internal.engine.CompiledPacks;
+import org.safecounty.internal.pack.PackCatalogue;
+import org.safecounty.internal.pack.PackFiles;
+import org.safecounty.internal.pack.PackManifest;
+import org.safecounty.internal.rules.Evaluator;
+import org.safecounty.internal.rules.RuleClassLoader;
+import org.safecounty.internal.rules.RuleCompiler;
+import org.safecounty.internal.rules.RuleFileCheck;
+import org.safecounty.internal.rules.RuleVerifier;
+import org.safecounty.result.Label;
+import org.safecounty.result.Problem;
+import org.safecounty.result.StandardRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -195,7 +196,7 @@ public final class RulePack {
         }
         return new RulePack(files, catalogue, parameters, standard, obtained.source(),
                 new Evaluator(compiled.kieBase(), compiled.container(), catalogue, parameters,
-                        org.safecounty.rules.RuleParameters.scan(files)), files.origin(),
+                        org.safecounty.internal.rules.RuleParameters.scan(files)), files.origin(),
                 compiled.kieBase().getKiePackages().stream().flatMap(p -> p.getRules().stream())
                         .map(r -> r.getName()).sorted().toList(), warnings);
     }
