@@ -19,6 +19,7 @@ import org.safecounty.result.Outcome;
 import org.safecounty.result.Problem;
 import org.safecounty.result.TaskScore;
 import org.safecounty.submission.Submission;
+import org.safecounty.submission.SubmissionLimits;
 
 /**
  * Assesses county submissions with rule packs. Build it once and share it: it is thread-safe, and

@@ -23,7 +23,7 @@ import org.safecounty.internal.pack.PackFiles;
  * whose form there is already of the same files and engine is left as it is. A pack that does not
  * load fails the build.
  */
-public final class PackPrecompiler {
+final class PackPrecompiler {
 
     private PackPrecompiler() {
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.safecounty.result.Outcome;
+import org.safecounty.submission.SubmissionLimits;
 
 /** Inputs cannot hurt: every limit gives a clear error, never an out-of-memory. */
 class SubmissionLimitsTest {

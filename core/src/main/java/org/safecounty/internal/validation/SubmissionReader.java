@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.safecounty.SubmissionLimits;
 import org.safecounty.internal.pack.KeySpec;
 import org.safecounty.result.Problem;
 import org.safecounty.submission.AssessmentInfo;
@@ -29,6 +28,7 @@ import org.safecounty.submission.EvidenceItem;
 import org.safecounty.submission.Incident;
 import org.safecounty.submission.Mode;
 import org.safecounty.submission.Submission;
+import org.safecounty.submission.SubmissionLimits;
 
 /**
  * Reads a submission in the exchange format and checks it against a key catalogue. Every problem

@@ -1,4 +1,4 @@
-package org.safecounty;
+package org.safecounty.submission;
 
 /**
  * How large a submission may be, so that no input can exhaust memory: its size in characters,
