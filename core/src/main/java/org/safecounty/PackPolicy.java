@@ -49,7 +49,9 @@ import org.safecounty.result.Problem;
  *
  * @param approvedDigests SHA-256 digests of approved {@code MANIFEST.sha256} files, lower case;
  *                        empty: any
- * @param cache           where compiled packs are kept, or {@code null} for nowhere
+ * @param cache           where compiled packs are kept, or {@code null} for nowhere ({@code PackCache} is
+ *                        internal: the cache, {@link #withCache} and {@link #refusal} are for safecounty's own
+ *                        tools, not part of the published API)
  */
 public record PackPolicy(Set<String> approvedDigests, PackCache cache) {
 

@@ -102,7 +102,12 @@ public final class RulePack {
         }
     }
 
-    /** Compiles a pack from its files; every problem is reported together. */
+    /**
+     * Compiles a pack from its files; every problem is reported together.
+     *
+     * <p>For safecounty's own tools: it names an internal type, so it is not part of the published
+     * API and may change.
+     */
     public static RulePack load(PackFiles files) {
         return load(files, PackPolicy.any());
     }
@@ -111,6 +116,9 @@ public final class RulePack {
      * Compiles a pack from its files if the policy allows it: files that no longer match the
      * pack's manifest, or (approved-only) a manifest whose digest is not approved, refuse the pack
      * before anything is compiled.
+     *
+     * <p>For safecounty's own tools: it names an internal type, so it is not part of the published
+     * API and may change.
      */
     public static RulePack load(PackFiles files, PackPolicy policy) {
         return load(files, policy, baseLocator(files));
@@ -120,6 +128,9 @@ public final class RulePack {
      * Where a pack read from {@code files} finds the packs it extends, as {@link #load(PackFiles)}
      * does: a folder of the base's id beside the pack's folder, else a bundled pack. The pack's
      * test cases find the bases they inherit from the same way ({@code CaseReader}).
+     *
+     * <p>For safecounty's own tools: it names an internal type, so it is not part of the published
+     * API and may change.
      */
     public static Function<String, Optional<PackFiles>> baseLocator(PackFiles files) {
         return id -> besideOrBundled(files, id);
@@ -275,6 +286,12 @@ public final class RulePack {
         return standard;
     }
 
+    /**
+     * The pack's catalogue: tasks, indicators, keys, verdict levels, scoring.
+     *
+     * <p>For safecounty's own tools: it names an internal type, so it is not part of the published
+     * API and may change.
+     */
     public PackCatalogue catalogue() {
         return catalogue;
     }
@@ -283,7 +300,12 @@ public final class RulePack {
         return parameters;
     }
 
-    /** The files the pack was built from: for a revision, laid over the packs it extends. */
+    /**
+     * The files the pack was built from: for a revision, laid over the packs it extends.
+     *
+     * <p>For safecounty's own tools: it names an internal type, so it is not part of the published
+     * API and may change.
+     */
     public PackFiles files() {
         return files;
     }
