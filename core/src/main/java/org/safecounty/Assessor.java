@@ -10,15 +10,16 @@ import org.safecounty.facts.CountyFacts;
 import org.safecounty.facts.EvidenceCounter;
 import org.safecounty.facts.Profile;
 import org.safecounty.facts.RelationCheck;
+import org.safecounty.internal.rules.Evaluator;
+import org.safecounty.internal.validation.ModelCheck;
+import org.safecounty.internal.validation.SubmissionReader;
 import org.safecounty.result.AssessmentResult;
 import org.safecounty.result.CountyRef;
+import org.safecounty.result.Outcome;
+import org.safecounty.result.Problem;
 import org.safecounty.result.TaskScore;
-import org.safecounty.rules.Evaluator;
 import org.safecounty.submission.Submission;
-import org.safecounty.validation.ModelCheck;
-import org.safecounty.validation.Problem;
-import org.safecounty.validation.SubmissionLimits;
-import org.safecounty.validation.SubmissionReader;
+import org.safecounty.submission.SubmissionLimits;
 
 /**
  * Assesses county submissions with rule packs. Build it once and share it: it is thread-safe, and

@@ -17,9 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.safecounty.pack.PackFiles;
-import org.safecounty.pack.PackManifest;
-import org.safecounty.validation.Problem;
+import org.safecounty.internal.engine.PackCache;
+import org.safecounty.internal.pack.PackFiles;
+import org.safecounty.internal.pack.PackManifest;
+import org.safecounty.result.Problem;
 
 /**
  * Which rule packs may be loaded. By default any pack whose files match its manifest (if it has
@@ -48,7 +49,9 @@ import org.safecounty.validation.Problem;
  *
  * @param approvedDigests SHA-256 digests of approved {@code MANIFEST.sha256} files, lower case;
  *                        empty: any
- * @param cache           where compiled packs are kept, or {@code null} for nowhere
+ * @param cache           where compiled packs are kept, or {@code null} for nowhere ({@code PackCache} is
+ *                        internal: the cache, {@link #withCache} and {@link #refusal} are for safecounty's own
+ *                        tools, not part of the published API)
  */
 public record PackPolicy(Set<String> approvedDigests, PackCache cache) {
 
@@ -256,7 +259,7 @@ public record PackPolicy(Set<String> approvedDigests, PackCache cache) {
     private static String digest(String text, String source) {
         String d = text.strip().toLowerCase(Locale.ROOT);
         if (!DIGEST.matcher(d).matches()) {
-            String shown = org.safecounty.report.Escape.text(text.length() > 80 ? text.substring(0, 80) + "…" : text);
+            String shown = org.safecounty.internal.text.Escape.text(text.length() > 80 ? text.substring(0, 80) + "…" : text);
             throw invalid(source + "：摘要应为 64 位十六进制数（规则包清单的 SHA-256），而不是 " + shown,
                     source + ": a digest is 64 hexadecimal digits (the SHA-256 of a pack's manifest), not " + shown);
         }

@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import org.safecounty.pack.PackFiles;
+import org.safecounty.internal.engine.CompiledPacks;
+import org.safecounty.internal.engine.Engine;
+import org.safecounty.internal.pack.PackFiles;
 
 /**
  * Compiles the bundled packs at build time: {@code java org.safecounty.PackPrecompiler OUT}, with
@@ -21,7 +23,7 @@ import org.safecounty.pack.PackFiles;
  * whose form there is already of the same files and engine is left as it is. A pack that does not
  * load fails the build.
  */
-public final class PackPrecompiler {
+final class PackPrecompiler {
 
     private PackPrecompiler() {
     }

@@ -1,29 +1,30 @@
 package org.safecounty;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.nio.file.Files;
-import org.safecounty.pack.PackOverlay;
-import org.safecounty.facts.Parameters;
-import org.safecounty.pack.CatalogueReader;
-import org.safecounty.pack.PackCatalogue;
-import org.safecounty.pack.PackFiles;
-import org.safecounty.pack.PackManifest;
-import org.safecounty.pack.PlanCheck;
-import org.safecounty.result.StandardRef;
-import org.safecounty.rules.Evaluator;
-import org.safecounty.rules.RuleClassLoader;
-import org.safecounty.rules.RuleCompiler;
-import org.safecounty.rules.RuleFileCheck;
-import org.safecounty.rules.RuleVerifier;
-import org.safecounty.validation.Problem;
-import org.safecounty.explain.Label;
 import org.safecounty.facts.CountyFacts;
+import org.safecounty.facts.Parameters;
+import org.safecounty.internal.catalogue.CatalogueReader;
+import org.safecounty.internal.catalogue.PackOverlay;
+import org.safecounty.internal.catalogue.PlanCheck;
+import org.safecounty.internal.engine.CompiledPacks;
+import org.safecounty.internal.pack.PackCatalogue;
+import org.safecounty.internal.pack.PackFiles;
+import org.safecounty.internal.pack.PackManifest;
+import org.safecounty.internal.rules.Evaluator;
+import org.safecounty.internal.rules.RuleClassLoader;
+import org.safecounty.internal.rules.RuleCompiler;
+import org.safecounty.internal.rules.RuleFileCheck;
+import org.safecounty.internal.rules.RuleVerifier;
+import org.safecounty.result.Label;
+import org.safecounty.result.Problem;
+import org.safecounty.result.StandardRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,7 +102,12 @@ public final class RulePack {
         }
     }
 
-    /** Compiles a pack from its files; every problem is reported together. */
+    /**
+     * Compiles a pack from its files; every problem is reported together.
+     *
+     * <p>For safecounty's own tools: it names an internal type, so it is not part of the published
+     * API and may change.
+     */
     public static RulePack load(PackFiles files) {
         return load(files, PackPolicy.any());
     }
@@ -110,6 +116,9 @@ public final class RulePack {
      * Compiles a pack from its files if the policy allows it: files that no longer match the
      * pack's manifest, or (approved-only) a manifest whose digest is not approved, refuse the pack
      * before anything is compiled.
+     *
+     * <p>For safecounty's own tools: it names an internal type, so it is not part of the published
+     * API and may change.
      */
     public static RulePack load(PackFiles files, PackPolicy policy) {
         return load(files, policy, baseLocator(files));
@@ -119,6 +128,9 @@ public final class RulePack {
      * Where a pack read from {@code files} finds the packs it extends, as {@link #load(PackFiles)}
      * does: a folder of the base's id beside the pack's folder, else a bundled pack. The pack's
      * test cases find the bases they inherit from the same way ({@code CaseReader}).
+     *
+     * <p>For safecounty's own tools: it names an internal type, so it is not part of the published
+     * API and may change.
      */
     public static Function<String, Optional<PackFiles>> baseLocator(PackFiles files) {
         return id -> besideOrBundled(files, id);
@@ -195,7 +207,7 @@ public final class RulePack {
         }
         return new RulePack(files, catalogue, parameters, standard, obtained.source(),
                 new Evaluator(compiled.kieBase(), compiled.container(), catalogue, parameters,
-                        org.safecounty.rules.RuleParameters.scan(files)), files.origin(),
+                        org.safecounty.internal.rules.RuleParameters.scan(files)), files.origin(),
                 compiled.kieBase().getKiePackages().stream().flatMap(p -> p.getRules().stream())
                         .map(r -> r.getName()).sorted().toList(), warnings);
     }
@@ -274,6 +286,12 @@ public final class RulePack {
         return standard;
     }
 
+    /**
+     * The pack's catalogue: tasks, indicators, keys, verdict levels, scoring.
+     *
+     * <p>For safecounty's own tools: it names an internal type, so it is not part of the published
+     * API and may change.
+     */
     public PackCatalogue catalogue() {
         return catalogue;
     }
@@ -282,7 +300,12 @@ public final class RulePack {
         return parameters;
     }
 
-    /** The files the pack was built from: for a revision, laid over the packs it extends. */
+    /**
+     * The files the pack was built from: for a revision, laid over the packs it extends.
+     *
+     * <p>For safecounty's own tools: it names an internal type, so it is not part of the published
+     * API and may change.
+     */
     public PackFiles files() {
         return files;
     }

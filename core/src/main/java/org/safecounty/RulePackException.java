@@ -2,7 +2,7 @@ package org.safecounty;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import org.safecounty.validation.Problem;
+import org.safecounty.result.Problem;
 
 /** A rule pack that cannot be used, with every problem found (file, line, both languages). */
 public final class RulePackException extends RuntimeException {

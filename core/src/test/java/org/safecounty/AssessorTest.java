@@ -26,6 +26,8 @@ import org.safecounty.result.AssessmentResult;
 import org.safecounty.result.IndicatorStatus;
 import org.safecounty.result.NotAccepted;
 import org.safecounty.result.NotAcceptedReason;
+import org.safecounty.result.Outcome;
+import org.safecounty.result.Problem;
 import org.safecounty.result.RectificationItem;
 import org.safecounty.result.TaskScore;
 import org.safecounty.result.UndecidedVeto;
@@ -34,7 +36,6 @@ import org.safecounty.submission.AssessmentInfo;
 import org.safecounty.submission.County;
 import org.safecounty.submission.Mode;
 import org.safecounty.submission.Submission;
-import org.safecounty.validation.Problem;
 
 /**
  * Whole assessments with the mini pack. The base county is at full marks (see {@link MiniPack}):

@@ -19,6 +19,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.safecounty.result.AssessmentResult;
+import org.safecounty.result.Outcome;
 
 /**
  * The toy standard of {@code src/test/resources/packs/mini} and its base submission, a county at
@@ -155,7 +156,7 @@ public final class MiniPack {
     }
 
     /** Assesses with the mini pack and insists on a rejection. */
-    public static List<org.safecounty.validation.Problem> reject(ObjectNode s) {
+    public static List<org.safecounty.result.Problem> reject(ObjectNode s) {
         Outcome outcome = assessor().assess(json(s));
         return assertInstanceOf(Outcome.Rejected.class, outcome, () -> "expected a rejection, was " + outcome)
                 .problems();

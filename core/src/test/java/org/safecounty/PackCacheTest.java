@@ -35,9 +35,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.safecounty.pack.PackFiles;
-import org.safecounty.report.ResultJson;
-import org.safecounty.rules.HostileForms;
+import org.safecounty.internal.engine.CompiledPacks;
+import org.safecounty.internal.engine.Engine;
+import org.safecounty.internal.engine.PackCache;
+import org.safecounty.internal.pack.PackFiles;
+import org.safecounty.internal.rules.HostileForms;
+import org.safecounty.result.Outcome;
+import org.safecounty.result.ResultJson;
 import org.slf4j.LoggerFactory;
 
 /**

@@ -2,6 +2,7 @@ package org.safecounty;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.safecounty.internal.engine.PackCache;
 
 /**
  * Another process writing the cache: {@code PackCacheWriter DIR KEY NAME COUNT} writes the form

@@ -16,9 +16,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.safecounty.pack.PackFiles;
-import org.safecounty.pack.PackManifest;
-import org.safecounty.validation.Problem;
+import org.safecounty.internal.pack.PackFiles;
+import org.safecounty.internal.pack.PackManifest;
+import org.safecounty.result.Problem;
 
 /** Approved digests from the environment and a settings file, for embedders and the command line. */
 class PackPolicyTest {

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.safecounty.validation.Problem;
+import org.safecounty.result.Problem;
 
 /**
  * Round 13 of attacks on "a broken pack never loads": the plan check must read the rules as the

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.safecounty.result.Outcome;
 
 /** Rule packs that go wrong while assessing give a rejected outcome, never an exception. */
 class RuleFailureTest {

@@ -11,7 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.safecounty.validation.Problem;
+import org.safecounty.result.Outcome;
+import org.safecounty.result.Problem;
 
 /** Loading a pack from a folder, and every problem a broken pack reports (file and line). */
 class RulePackTest {

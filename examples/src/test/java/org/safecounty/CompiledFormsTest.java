@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.safecounty.pack.PackFiles;
-import org.safecounty.report.ResultJson;
+import org.safecounty.internal.engine.CompiledPacks;
+import org.safecounty.internal.pack.PackFiles;
+import org.safecounty.result.Outcome;
+import org.safecounty.result.ResultJson;
 
 /**
  * The bundled packs load from the forms compiled into the rules jar at build time, and assess

@@ -1,6 +1,6 @@
 package org.safecounty.facts;
 
-import org.safecounty.pack.ItemSpec;
+import org.safecounty.internal.pack.ItemSpec;
 
 /** The worksheet of one optional action (自选动作), matched as {@code BonusItem(id == "B1")}. */
 public final class BonusItem extends Scored {

@@ -1,16 +1,16 @@
 package org.safecounty.facts;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.math.BigDecimal;
-import org.safecounty.explain.Label;
-import org.safecounty.pack.KeySpec;
-import org.safecounty.pack.Scoring;
-import org.safecounty.validation.Problem;
+import org.safecounty.internal.pack.KeySpec;
+import org.safecounty.internal.pack.Scoring;
+import org.safecounty.result.Label;
+import org.safecounty.result.Problem;
 
 /**
  * Everything rules may read about one county: its profile, the evidence that counts (one item per

@@ -8,14 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.safecounty.pack.CountingSpec;
-import org.safecounty.pack.SurveySpec;
+import org.safecounty.internal.pack.CountingSpec;
+import org.safecounty.internal.pack.SurveySpec;
 import org.safecounty.result.NotAccepted;
 import org.safecounty.result.NotAcceptedReason;
+import org.safecounty.result.Problem;
 import org.safecounty.submission.EvidenceItem;
 import org.safecounty.submission.Incident;
 import org.safecounty.submission.Submission;
-import org.safecounty.validation.Problem;
 
 /**
  * Decides which evidence counts, as the pack's {@code counting} section and parameters say: the

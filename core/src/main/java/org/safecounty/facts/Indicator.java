@@ -1,7 +1,7 @@
 package org.safecounty.facts;
 
 import java.math.BigDecimal;
-import org.safecounty.pack.IndicatorSpec;
+import org.safecounty.internal.pack.IndicatorSpec;
 
 /** The worksheet of one indicator, matched in rules as {@code Indicator(id == "<indicator id>")}. */
 public final class Indicator extends Scored {

@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
 import java.util.Objects;
-import org.safecounty.explain.Explanations;
-import org.safecounty.explain.Label;
-import org.safecounty.explain.Quantity;
+import org.safecounty.result.Explanations;
+import org.safecounty.result.Label;
+import org.safecounty.result.Quantity;
 
 /**
  * A measure as rules see it: a value (kept as an exact fraction, so that 1,368 samples for 342,000

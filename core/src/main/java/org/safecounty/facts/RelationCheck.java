@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.safecounty.pack.KeySpec;
+import org.safecounty.internal.pack.KeySpec;
+import org.safecounty.result.Problem;
 import org.safecounty.submission.County;
-import org.safecounty.validation.Problem;
 
 /**
  * Inconsistent evidence (§3 of a standard: a ratio above 1): a counted value above the bound the key

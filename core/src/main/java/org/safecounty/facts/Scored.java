@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.safecounty.explain.ExplanationStep;
-import org.safecounty.explain.ExplanationStep.Kind;
-import org.safecounty.pack.Scoring;
+import org.safecounty.internal.pack.Scoring;
+import org.safecounty.result.ExplanationStep.Kind;
+import org.safecounty.result.ExplanationStep;
 
 /**
  * A worksheet that earns points: the scoring forms of the standard (stepped, proportional, a

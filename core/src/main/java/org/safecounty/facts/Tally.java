@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.kie.api.definition.type.ClassReactive;
-import org.safecounty.pack.Scoring;
+import org.safecounty.internal.pack.Scoring;
 import org.safecounty.result.IndicatorResult;
 import org.safecounty.result.RectificationItem;
 import org.safecounty.result.RectificationStep;

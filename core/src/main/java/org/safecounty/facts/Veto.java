@@ -2,10 +2,10 @@ package org.safecounty.facts;
 
 import java.math.BigDecimal;
 import java.util.List;
-import org.safecounty.explain.ExplanationStep;
-import org.safecounty.explain.ExplanationStep.Kind;
-import org.safecounty.explain.Label;
-import org.safecounty.pack.ItemSpec;
+import org.safecounty.internal.pack.ItemSpec;
+import org.safecounty.result.ExplanationStep.Kind;
+import org.safecounty.result.ExplanationStep;
+import org.safecounty.result.Label;
 
 /**
  * The worksheet of one veto item (一票否决), matched as {@code Veto(id == "<veto id>")}. A veto is

@@ -2,19 +2,19 @@ package org.safecounty.facts;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.safecounty.explain.ExplanationStep;
-import org.safecounty.explain.Label;
-import org.safecounty.explain.Quantity;
-import org.safecounty.pack.KeySpec;
-import org.safecounty.pack.KeyType;
-import org.safecounty.validation.Problem;
+import org.safecounty.internal.pack.KeySpec;
+import org.safecounty.internal.pack.KeyType;
+import org.safecounty.result.ExplanationStep;
+import org.safecounty.result.Label;
+import org.safecounty.result.Problem;
+import org.safecounty.result.Quantity;
 
 /**
  * What one rule fills in for one item of the catalogue (an indicator, a bonus item, a veto): the

@@ -5,8 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.safecounty.explain.ExplanationStep;
-import org.safecounty.explain.Explanations;
 
 /**
  * One optional action's points (before the cap, which applies to the sum).

@@ -4,8 +4,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.safecounty.explain.ExplanationStep;
-import org.safecounty.explain.Explanations;
 
 /**
  * The trace of one veto item, whatever came of it: {@code TRIGGERED}, {@code UNDECIDED} (evidence

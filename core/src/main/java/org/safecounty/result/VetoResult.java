@@ -4,8 +4,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.safecounty.explain.ExplanationStep;
-import org.safecounty.explain.Explanations;
 
 /**
  * A triggered veto, with the evidence that triggered it and why.

@@ -14,17 +14,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.safecounty.pack.CountingSpec;
-import org.safecounty.pack.SurveySpec;
+import org.safecounty.internal.pack.CountingSpec;
+import org.safecounty.internal.pack.SurveySpec;
 import org.safecounty.result.NotAccepted;
 import org.safecounty.result.NotAcceptedReason;
+import org.safecounty.result.Problem;
 import org.safecounty.submission.AssessmentInfo;
 import org.safecounty.submission.County;
 import org.safecounty.submission.EvidenceItem;
 import org.safecounty.submission.Incident;
 import org.safecounty.submission.Mode;
 import org.safecounty.submission.Submission;
-import org.safecounty.validation.Problem;
 
 /**
  * Which evidence counts, with a hand-built counting section: evidence from 1 January of the

@@ -9,10 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.safecounty.pack.Bound;
-import org.safecounty.pack.IndicatorSpec;
-import org.safecounty.pack.KeySpec;
-import org.safecounty.pack.KeyType;
+import org.safecounty.internal.pack.Bound;
+import org.safecounty.internal.pack.IndicatorSpec;
+import org.safecounty.internal.pack.KeySpec;
+import org.safecounty.internal.pack.KeyType;
 import org.safecounty.result.RectificationStep;
 import org.safecounty.submission.Mode;
 

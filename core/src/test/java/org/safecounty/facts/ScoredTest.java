@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.safecounty.MiniPack;
-import org.safecounty.pack.IndicatorSpec;
-import org.safecounty.pack.KeySpec;
-import org.safecounty.pack.KeyType;
+import org.safecounty.internal.pack.IndicatorSpec;
+import org.safecounty.internal.pack.KeySpec;
+import org.safecounty.internal.pack.KeyType;
 import org.safecounty.result.AssessmentResult;
 import org.safecounty.result.IndicatorResult;
 import org.safecounty.result.IndicatorStatus;
@@ -268,7 +268,7 @@ class ScoredTest {
 
     private static Indicator directIndicator(Map<String, CountedEvidence> measures) {
         Map<String, KeySpec> keys = Map.of(
-                "k.n", new KeySpec("k.n", KeyType.COUNT, "数", "n", null, org.safecounty.pack.Bound.parse("k.d").orElseThrow(), null),
+                "k.n", new KeySpec("k.n", KeyType.COUNT, "数", "n", null, org.safecounty.internal.pack.Bound.parse("k.d").orElseThrow(), null),
                 "k.d", new KeySpec("k.d", KeyType.COUNT, "总数", "d", null));
         CountyFacts facts = new CountyFacts(new Profile("990001", "测试县", "", 1000, 1, 1, 2020,
                 LocalDate.of(2020, 6, 1), Mode.SELF), measures, List.of(), keys);

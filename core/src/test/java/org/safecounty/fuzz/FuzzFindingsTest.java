@@ -20,14 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.safecounty.MiniPack;
-import org.safecounty.Outcome;
 import org.safecounty.RulePack;
 import org.safecounty.RulePackException;
-import org.safecounty.pack.PackFiles;
+import org.safecounty.internal.pack.PackFiles;
+import org.safecounty.internal.validation.SubmissionReader;
+import org.safecounty.result.Outcome;
+import org.safecounty.result.Problem;
 import org.safecounty.submission.EvidenceItem;
 import org.safecounty.submission.Submission;
-import org.safecounty.validation.Problem;
-import org.safecounty.validation.SubmissionReader;
 
 /** What the fuzz tests found, pinned with exact expectations (the corpus only checks "no exception"). */
 class FuzzFindingsTest {
@@ -97,8 +97,8 @@ class FuzzFindingsTest {
         files.put("rules/fuzz.drl", resource("RuleFileFuzzTestInputs/addedFile/" + name)
                 .getBytes(StandardCharsets.UTF_8));
         // the compiler itself (which verifies first): one problem naming the file, never an exception
-        var compiled = new org.safecounty.rules.RuleCompiler().compile(PackFiles.of("memory:fuzz", files), "mini-toy",
-                new org.safecounty.rules.RuleClassLoader(FuzzFindingsTest.class.getClassLoader()));
+        var compiled = new org.safecounty.internal.rules.RuleCompiler().compile(PackFiles.of("memory:fuzz", files), "mini-toy",
+                new org.safecounty.internal.rules.RuleClassLoader(FuzzFindingsTest.class.getClassLoader()));
         assertFalse(compiled.problems().isEmpty());
         assertTrue(compiled.problems().stream().allMatch(p -> p.path().startsWith("rules/fuzz.drl")
                 && (p.code().equals("RULE_COMPILE") || p.code().equals("SANDBOX"))), compiled.problems().toString());

@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import org.safecounty.MiniPack;
 import org.safecounty.RulePack;
 import org.safecounty.RulePackException;
-import org.safecounty.pack.PackFiles;
+import org.safecounty.internal.pack.PackFiles;
 
 /**
  * Fuzzes rule-pack loading with the text of one rule file: the mini pack's files in memory with

@@ -18,10 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.safecounty.MiniPack;
-import org.safecounty.Outcome;
-import org.safecounty.pack.KeySpec;
-import org.safecounty.validation.Problem;
-import org.safecounty.validation.SubmissionReader;
+import org.safecounty.internal.pack.KeySpec;
+import org.safecounty.internal.validation.SubmissionReader;
+import org.safecounty.result.Outcome;
+import org.safecounty.result.Problem;
 
 /**
  * Fuzzes the submission reader and the whole {@code Assessor.assess(String)} path with the mini

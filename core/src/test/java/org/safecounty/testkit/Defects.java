@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.safecounty.pack.Bound;
-import org.safecounty.pack.KeySpec;
-import org.safecounty.pack.KeyType;
+import org.safecounty.internal.pack.Bound;
+import org.safecounty.internal.pack.KeySpec;
+import org.safecounty.internal.pack.KeyType;
 
 /** Injects one defect into a valid generated submission. */
 final class Defects {

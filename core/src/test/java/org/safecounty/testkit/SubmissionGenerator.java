@@ -18,10 +18,10 @@ import java.util.stream.Collectors;
 import org.safecounty.RulePack;
 import org.safecounty.facts.Band;
 import org.safecounty.facts.Parameter;
-import org.safecounty.pack.Bound;
-import org.safecounty.pack.KeySpec;
-import org.safecounty.pack.KeyType;
-import org.safecounty.pack.PackCatalogue;
+import org.safecounty.internal.pack.Bound;
+import org.safecounty.internal.pack.KeySpec;
+import org.safecounty.internal.pack.KeyType;
+import org.safecounty.internal.pack.PackCatalogue;
 
 /**
  * Generates valid submissions for any rule pack, in the exchange format's JSON, from the pack's key

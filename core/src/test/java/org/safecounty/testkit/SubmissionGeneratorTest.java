@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 
-import java.util.TreeSet;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.safecounty.MiniPack;
-import org.safecounty.Outcome;
-import org.safecounty.validation.Problem;
+import org.safecounty.result.Outcome;
+import org.safecounty.result.Problem;
 
 /** The generators keep their promise for any pack: valid is accepted, invalid is rejected at its path. */
 class SubmissionGeneratorTest {

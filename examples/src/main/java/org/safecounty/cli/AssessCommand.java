@@ -13,19 +13,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.safecounty.Assessor;
-import org.safecounty.Outcome;
 import org.safecounty.RulePackException;
-import org.safecounty.report.Escape;
-import org.safecounty.report.Lang;
-import org.safecounty.report.MarkdownReport;
-import org.safecounty.report.ResultJson;
-import org.safecounty.report.TextReport;
+import org.safecounty.internal.report.Lang;
+import org.safecounty.internal.report.MarkdownReport;
+import org.safecounty.internal.report.TextReport;
+import org.safecounty.internal.text.Escape;
 import org.safecounty.result.AssessmentResult;
-import org.safecounty.validation.Problem;
-import picocli.CommandLine;
+import org.safecounty.result.Outcome;
+import org.safecounty.result.Problem;
+import org.safecounty.result.ResultJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code assess}: assesses every submission given, even when some are rejected, on a bounded pool

@@ -7,10 +7,10 @@ import org.safecounty.Assessor;
 import org.safecounty.PackPolicy;
 import org.safecounty.RulePack;
 import org.safecounty.RulePackException;
-import org.safecounty.report.Escape;
-import org.safecounty.report.Lang;
-import picocli.CommandLine;
+import org.safecounty.internal.report.Lang;
+import org.safecounty.internal.text.Escape;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The options of the commands that assess: the language of their output, the rule pack to use and

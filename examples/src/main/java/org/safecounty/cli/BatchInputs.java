@@ -22,8 +22,8 @@ import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.safecounty.Assessor;
-import org.safecounty.Outcome;
-import org.safecounty.validation.Problem;
+import org.safecounty.result.Outcome;
+import org.safecounty.result.Problem;
 
 /**
  * The submissions of one {@code assess}, taken one at a time: the files given, a folder standing

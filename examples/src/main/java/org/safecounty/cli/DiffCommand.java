@@ -13,14 +13,14 @@ import java.util.concurrent.Callable;
 import org.safecounty.PackPolicy;
 import org.safecounty.RulePack;
 import org.safecounty.RulePackException;
-import org.safecounty.compare.Comparison;
-import org.safecounty.compare.ComparisonReport;
-import org.safecounty.compare.PackComparison;
-import org.safecounty.report.Escape;
-import picocli.CommandLine;
+import org.safecounty.internal.compare.Comparison;
+import org.safecounty.internal.compare.ComparisonReport;
+import org.safecounty.internal.compare.PackComparison;
+import org.safecounty.internal.text.Escape;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code diff --from PACK --to PACK FILE...}: assesses every submission under both packs and

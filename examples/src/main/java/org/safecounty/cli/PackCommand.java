@@ -6,12 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.safecounty.pack.PackFiles;
-import org.safecounty.pack.PackManifest;
-import org.safecounty.report.Escape;
-import picocli.CommandLine;
+import org.safecounty.internal.pack.PackFiles;
+import org.safecounty.internal.pack.PackManifest;
+import org.safecounty.internal.text.Escape;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code pack sign DIR}: writes the pack's manifest and prints the digest to approve. */
 @Command(name = "pack", mixinStandardHelpOptions = true, description = "规则包管理 · Rule pack management.",

@@ -4,13 +4,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.safecounty.PackCache;
 import org.safecounty.PackPolicy;
 import org.safecounty.RulePackException;
-import org.safecounty.report.Escape;
-import org.safecounty.validation.Problem;
-import picocli.CommandLine;
+import org.safecounty.internal.engine.PackCache;
+import org.safecounty.internal.text.Escape;
+import org.safecounty.result.Problem;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * Which packs a command may load, shared by every command that loads one ({@code assess},

@@ -15,18 +15,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.safecounty.Assessor;
-import org.safecounty.Outcome;
 import org.safecounty.RulePack;
-import org.safecounty.pack.PackCatalogue;
-import org.safecounty.report.Escape;
-import org.safecounty.report.HtmlReport;
-import org.safecounty.report.Lang;
-import org.safecounty.report.ReportEntry;
+import org.safecounty.internal.pack.PackCatalogue;
+import org.safecounty.internal.report.HtmlReport;
+import org.safecounty.internal.report.Lang;
+import org.safecounty.internal.report.ReportEntry;
+import org.safecounty.internal.text.Escape;
 import org.safecounty.result.AssessmentResult;
-import picocli.CommandLine;
+import org.safecounty.result.Outcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code report}: assesses every file and writes self-contained HTML: {@code DIR/index.html}, an

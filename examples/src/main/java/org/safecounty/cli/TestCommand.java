@@ -9,16 +9,16 @@ import java.util.concurrent.Callable;
 import org.safecounty.PackPolicy;
 import org.safecounty.RulePack;
 import org.safecounty.RulePackException;
-import org.safecounty.pack.PackFiles;
-import org.safecounty.packtest.CaseReader;
-import org.safecounty.packtest.CaseResult;
-import org.safecounty.packtest.PackSuite;
-import org.safecounty.report.Escape;
-import org.safecounty.validation.Problem;
-import picocli.CommandLine;
+import org.safecounty.internal.pack.PackFiles;
+import org.safecounty.internal.packtest.CaseReader;
+import org.safecounty.internal.packtest.CaseResult;
+import org.safecounty.internal.packtest.PackSuite;
+import org.safecounty.internal.text.Escape;
+import org.safecounty.result.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code test DIR}: runs the pack's own test cases ({@code DIR/tests/*.yaml}) and, for a pack that

@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.safecounty.PackPolicy;
-import org.safecounty.RulePackException;
 import org.safecounty.RulePack;
-import org.safecounty.pack.PackFiles;
-import org.safecounty.report.Escape;
-import org.safecounty.validation.Problem;
-import picocli.CommandLine;
+import org.safecounty.RulePackException;
+import org.safecounty.internal.pack.PackFiles;
+import org.safecounty.internal.text.Escape;
+import org.safecounty.result.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code validate DIR}: loads the pack as an assessor would (catalogue, parameters, the sandbox's

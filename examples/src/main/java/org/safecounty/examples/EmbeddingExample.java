@@ -5,11 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.safecounty.Assessor;
-import org.safecounty.Outcome;
 import org.safecounty.RulePack;
-import org.safecounty.report.ResultJson;
 import org.safecounty.result.AssessmentResult;
-import org.safecounty.validation.Problem;
+import org.safecounty.result.Outcome;
+import org.safecounty.result.Problem;
+import org.safecounty.result.ResultJson;
 
 /**
  * How a government system embeds safecounty: build one {@link Assessor} at start-up, share it

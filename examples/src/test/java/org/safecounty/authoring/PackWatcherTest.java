@@ -15,13 +15,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safecounty.LiveAssessor;
-import org.safecounty.Outcome;
 import org.safecounty.PackPolicy;
-import org.safecounty.PackWatcher;
 import org.safecounty.RulePack;
-import org.safecounty.report.ResultJson;
+import org.safecounty.internal.authoring.PackWatcher;
 import org.safecounty.result.AssessmentResult;
-import org.safecounty.validation.Problem;
+import org.safecounty.result.Outcome;
+import org.safecounty.result.Problem;
+import org.safecounty.result.ResultJson;
 
 /**
  * A system following a pack folder: an edit that breaks one of the pack's own tests, or does not

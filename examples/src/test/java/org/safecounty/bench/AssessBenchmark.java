@@ -3,7 +3,7 @@ package org.safecounty.bench;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.safecounty.Outcome;
+import org.safecounty.result.Outcome;
 import org.safecounty.rules.hebei2014.PlainScorer;
 
 /**

@@ -16,7 +16,7 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.safecounty.RulePack;
-import org.safecounty.pack.PackFiles;
+import org.safecounty.internal.pack.PackFiles;
 
 /**
  * Runs every benchmark and prints each figure beside the plain-Java floor measured in the same run,

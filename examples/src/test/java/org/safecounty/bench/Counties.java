@@ -14,9 +14,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.safecounty.Assessor;
 import org.safecounty.RulePack;
+import org.safecounty.internal.validation.SubmissionReader;
 import org.safecounty.rules.hebei2014.PlainScorer;
 import org.safecounty.submission.Submission;
-import org.safecounty.validation.SubmissionReader;
 
 /**
  * The province data set (172 realistic submissions, about 60 evidence items each), read once, with

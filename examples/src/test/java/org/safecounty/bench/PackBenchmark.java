@@ -13,7 +13,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.safecounty.RulePack;
-import org.safecounty.pack.PackFiles;
+import org.safecounty.internal.pack.PackFiles;
 
 /**
  * Compiling the bundled pack: cold (first build in a JVM) and warm (a rebuild after an edit). The

@@ -12,7 +12,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.safecounty.report.Escape;
+import org.safecounty.internal.text.Escape;
 
 /**
  * What {@code assess} prints cannot be forged by a submission: a county name (or a file name)

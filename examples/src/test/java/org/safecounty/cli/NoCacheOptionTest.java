@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safecounty.BundledPackCopy;
-import org.safecounty.PackCache;
+import org.safecounty.internal.engine.PackCache;
 
 /**
  * The command line keeps compiled packs in the cache folder ({@code SAFECOUNTY_CACHE} here), and

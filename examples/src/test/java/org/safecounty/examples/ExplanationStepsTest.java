@@ -16,12 +16,12 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.safecounty.Assessor;
-import org.safecounty.Outcome;
-import org.safecounty.explain.ExplanationStep;
-import org.safecounty.explain.Explanations;
-import org.safecounty.explain.Label;
 import org.safecounty.result.AssessmentResult;
+import org.safecounty.result.ExplanationStep;
+import org.safecounty.result.Explanations;
 import org.safecounty.result.IndicatorResult;
+import org.safecounty.result.Label;
+import org.safecounty.result.Outcome;
 
 /**
  * Issue 14, part 3: a result keeps its explanation as steps, data rendered only when written. The

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.safecounty.Assessor;
-import org.safecounty.Outcome;
-import org.safecounty.report.ResultJson;
+import org.safecounty.result.Outcome;
+import org.safecounty.result.ResultJson;
 
 /**
  * Issue 7, "every point explained": the result JSON of every sample county explains every

@@ -22,15 +22,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.safecounty.Assessor;
-import org.safecounty.Outcome;
 import org.safecounty.RulePack;
-import org.safecounty.report.HtmlReport;
-import org.safecounty.report.Lang;
-import org.safecounty.report.MarkdownReport;
-import org.safecounty.report.ReportEntry;
-import org.safecounty.report.ResultJson;
-import org.safecounty.report.TextReport;
+import org.safecounty.internal.report.HtmlReport;
+import org.safecounty.internal.report.Lang;
+import org.safecounty.internal.report.MarkdownReport;
+import org.safecounty.internal.report.ReportEntry;
+import org.safecounty.internal.report.TextReport;
 import org.safecounty.result.AssessmentResult;
+import org.safecounty.result.Outcome;
+import org.safecounty.result.ResultJson;
 
 /**
  * Everything written about a county stays byte for byte what it was: the result JSON, the text

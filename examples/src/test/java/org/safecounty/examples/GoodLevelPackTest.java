@@ -9,7 +9,7 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.safecounty.RulePack;
-import org.safecounty.packtest.PackCaseTests;
+import org.safecounty.internal.packtest.PackCaseTests;
 import org.safecounty.result.Verdict;
 
 /**

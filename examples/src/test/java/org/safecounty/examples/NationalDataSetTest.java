@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.safecounty.Assessor;
-import org.safecounty.Outcome;
 import org.safecounty.cli.SafecountyCommand;
+import org.safecounty.result.Outcome;
 import picocli.CommandLine;
 
 /**

@@ -7,16 +7,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.TreeSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.safecounty.Assessor;
-import org.safecounty.Outcome;
 import org.safecounty.RulePack;
+import org.safecounty.result.Outcome;
 
 /**
  * {@code examples/province/}: one synthetic submission for each of the 172 county-level units of

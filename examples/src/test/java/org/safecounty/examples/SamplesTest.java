@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.safecounty.Assessor;
-import org.safecounty.Outcome;
 import org.safecounty.result.AssessmentResult;
 import org.safecounty.result.IndicatorResult;
+import org.safecounty.result.Outcome;
 import org.safecounty.result.TaskScore;
 import org.safecounty.result.VetoResult;
 

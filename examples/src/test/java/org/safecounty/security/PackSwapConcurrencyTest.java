@@ -22,11 +22,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.safecounty.Assessor;
 import org.safecounty.LiveAssessor;
-import org.safecounty.Outcome;
 import org.safecounty.RulePack;
-import org.safecounty.pack.PackFiles;
-import org.safecounty.report.ResultJson;
+import org.safecounty.internal.pack.PackFiles;
 import org.safecounty.result.AssessmentResult;
+import org.safecounty.result.Outcome;
+import org.safecounty.result.ResultJson;
 
 /**
  * Several threads assess the whole province over and over while the pack is swapped back and forth

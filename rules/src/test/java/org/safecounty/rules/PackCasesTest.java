@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
-import org.safecounty.packtest.PackCaseTests;
+import org.safecounty.internal.packtest.PackCaseTests;
 
 /**
  * Runs every case of every pack folder of this module (every folder with a {@code pack.yaml}):

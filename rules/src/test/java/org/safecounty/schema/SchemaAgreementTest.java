@@ -26,12 +26,12 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.safecounty.RulePack;
 import org.safecounty.RulePackException;
-import org.safecounty.pack.CatalogueReader;
-import org.safecounty.pack.KeySpec;
-import org.safecounty.pack.PackFiles;
-import org.safecounty.packtest.CaseReader;
-import org.safecounty.validation.Problem;
-import org.safecounty.validation.SubmissionReader;
+import org.safecounty.internal.catalogue.CatalogueReader;
+import org.safecounty.internal.pack.KeySpec;
+import org.safecounty.internal.pack.PackFiles;
+import org.safecounty.internal.packtest.CaseReader;
+import org.safecounty.internal.validation.SubmissionReader;
+import org.safecounty.result.Problem;
 import org.safecounty.testkit.JsonSchemas;
 
 /**

@@ -16,12 +16,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.safecounty.RulePack;
-import org.safecounty.pack.KeySpec;
-import org.safecounty.pack.PackFiles;
-import org.safecounty.packtest.CaseReader;
-import org.safecounty.packtest.PackCase;
+import org.safecounty.internal.pack.KeySpec;
+import org.safecounty.internal.pack.PackFiles;
+import org.safecounty.internal.packtest.CaseReader;
+import org.safecounty.internal.packtest.PackCase;
+import org.safecounty.internal.validation.SubmissionReader;
 import org.safecounty.submission.Submission;
-import org.safecounty.validation.SubmissionReader;
 
 /**
  * Runs the independent {@link PlainScorer} over the pack's hand-worked cases: every case that is

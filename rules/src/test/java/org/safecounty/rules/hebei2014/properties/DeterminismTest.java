@@ -11,8 +11,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.SourceDSL;
-import org.safecounty.Outcome;
-import org.safecounty.report.ResultJson;
+import org.safecounty.result.Outcome;
+import org.safecounty.result.ResultJson;
 
 /** The same submission and pack always give the same bytes (exchange format). */
 class DeterminismTest {

@@ -3,16 +3,16 @@ package org.safecounty.rules.hebei2014.properties;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.TreeSet;
-import java.util.Set;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.safecounty.Outcome;
+import org.safecounty.result.Outcome;
+import org.safecounty.result.Problem;
 import org.safecounty.testkit.Defect;
 import org.safecounty.testkit.Draws;
 import org.safecounty.testkit.QuickTheoriesGens;
-import org.safecounty.validation.Problem;
 
 /** The testkit's generators, driven by the bundled pack: what they call valid is accepted, and so on. */
 class GeneratorContractTest {

@@ -13,14 +13,14 @@ import java.util.TreeMap;
 import org.quicktheories.QuickTheory;
 import org.quicktheories.core.Gen;
 import org.safecounty.Assessor;
-import org.safecounty.Outcome;
 import org.safecounty.RulePack;
-import org.safecounty.pack.PackFiles;
+import org.safecounty.internal.pack.PackFiles;
+import org.safecounty.internal.validation.SubmissionReader;
 import org.safecounty.result.AssessmentResult;
+import org.safecounty.result.Outcome;
 import org.safecounty.submission.Submission;
 import org.safecounty.testkit.QuickTheoriesGens;
 import org.safecounty.testkit.SubmissionGenerator;
-import org.safecounty.validation.SubmissionReader;
 
 /**
  * The bundled pack, its assessor and generators, shared by the property tests; and the settings

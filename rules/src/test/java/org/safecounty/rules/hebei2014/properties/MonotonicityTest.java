@@ -15,15 +15,15 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.generators.SourceDSL;
-import org.safecounty.Outcome;
-import org.safecounty.RulePack;
 import org.safecounty.Assessor;
-import org.safecounty.result.Verdict;
-import org.safecounty.pack.Bound;
-import org.safecounty.pack.KeySpec;
-import org.safecounty.pack.KeyType;
+import org.safecounty.RulePack;
+import org.safecounty.internal.pack.Bound;
+import org.safecounty.internal.pack.KeySpec;
+import org.safecounty.internal.pack.KeyType;
 import org.safecounty.result.AssessmentResult;
 import org.safecounty.result.IndicatorResult;
+import org.safecounty.result.Outcome;
+import org.safecounty.result.Verdict;
 
 /** Doing better never scores worse, and stricter lines never pass more (§3, §4, §7). */
 class MonotonicityTest {

@@ -12,9 +12,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.safecounty.Outcome;
-import org.safecounty.pack.KeyType;
+import org.safecounty.internal.pack.KeyType;
 import org.safecounty.result.AssessmentResult;
+import org.safecounty.result.Outcome;
 import org.safecounty.result.RectificationItem;
 import org.safecounty.result.RectificationStep;
 

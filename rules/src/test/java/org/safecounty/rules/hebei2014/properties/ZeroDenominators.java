@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.safecounty.pack.Bound;
-import org.safecounty.pack.KeySpec;
-import org.safecounty.pack.PackCatalogue;
+import org.safecounty.internal.pack.Bound;
+import org.safecounty.internal.pack.KeySpec;
+import org.safecounty.internal.pack.PackCatalogue;
 import org.safecounty.testkit.Draws;
 
 /**

@@ -1,5 +1,0 @@
-package org.safecounty.pack;
-
-/** A bonus item or a veto item of the catalogue. */
-public record ItemSpec(String id, String zh, String en) {
-}
