@@ -58,6 +58,19 @@ public final class Assessor {
         return new Assessor(id -> id.equals(pack.id()) ? Optional.of(pack) : Optional.empty());
     }
 
+    /**
+     * An assessor for submissions that name this pack's standard or a standard it extends: a
+     * revision assesses the counties that applied under the standard it revises (its results name
+     * the revision). For trying a revision on last year's submissions ({@code assess --rules} on an
+     * overlay, the policy workbench).
+     */
+    public static Assessor ofRevision(RulePack pack) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        ids.add(pack.id());
+        pack.standard().bases().forEach(b -> ids.add(b.id()));
+        return new Assessor(id -> ids.contains(id) ? Optional.of(pack) : Optional.empty());
+    }
+
     /** An assessor for any standard bundled on the classpath, each pack loaded on first use. */
     public static Assessor bundled() {
         return bundled(PackPolicy.any());

@@ -52,11 +52,13 @@ public final class RulePack {
     private final List<Problem> warnings;
     private final CompiledPacks.Source source;
     private final Map<String, Label.Key> keyLabels;
+    private final RuleCompiler.Compiled compiled;
 
     private RulePack(PackFiles files, PackCatalogue catalogue, Parameters parameters, StandardRef standard,
-                     CompiledPacks.Source source, Evaluator evaluator, String origin, List<String> ruleNames,
-                     List<Problem> warnings) {
+                     CompiledPacks.Source source, RuleCompiler.Compiled compiled, Evaluator evaluator, String origin,
+                     List<String> ruleNames, List<Problem> warnings) {
         this.files = files;
+        this.compiled = compiled;
         this.source = source;
         this.warnings = List.copyOf(warnings);
         this.catalogue = catalogue;
@@ -137,12 +139,28 @@ public final class RulePack {
     }
 
     private static RulePack load(PackFiles own, PackPolicy policy, Function<String, Optional<PackFiles>> bases) {
-        return load(own, policy, bases, null, true);
+        return load(own, policy, bases, null, true, null);
+    }
+
+    /**
+     * Loads a pack as {@link #load(PackFiles, PackPolicy)} does, finding the packs it extends through
+     * {@code bases}; when its rule files, laid over its bases, are byte for byte those of
+     * {@code sameRules}, that pack's rule base is used instead of compiling. Rules read the figures
+     * through the global {@code params} at run time, so a revision that changes only
+     * {@code parameters.yaml} (the policy workbench's drafts) loads in milliseconds; its catalogue,
+     * parameters and plan are still read and checked as for any pack.
+     *
+     * <p>For safecounty's own tools: it names an internal type, so it is not part of the published
+     * API and may change.
+     */
+    public static RulePack load(PackFiles files, PackPolicy policy, Function<String, Optional<PackFiles>> bases,
+                                RulePack sameRules) {
+        return load(files, policy, bases, null, true, sameRules);
     }
 
     /** Loads a pack compiling its rules whatever compiled forms there are: to compare with them. */
     static RulePack compiledFromSource(PackFiles own) {
-        return load(own, PackPolicy.any(), baseLocator(own), null, false);
+        return load(own, PackPolicy.any(), baseLocator(own), null, false, null);
     }
 
     /**
@@ -151,11 +169,12 @@ public final class RulePack {
      * for {@link PackPrecompiler}.
      */
     static RulePack load(PackFiles own, PackPolicy policy, java.util.function.BiConsumer<String, CompiledPacks.Obtained> made) {
-        return load(own, policy, baseLocator(own), made, true);
+        return load(own, policy, baseLocator(own), made, true, null);
     }
 
     private static RulePack load(PackFiles own, PackPolicy policy, Function<String, Optional<PackFiles>> bases,
-                                 java.util.function.BiConsumer<String, CompiledPacks.Obtained> made, boolean forms) {
+                                 java.util.function.BiConsumer<String, CompiledPacks.Obtained> made, boolean forms,
+                                 RulePack sameRules) {
         List<Problem> integrity = integrity(own, policy);
         if (!integrity.isEmpty()) {
             throw new RulePackException(own.origin(), integrity);
@@ -181,8 +200,11 @@ public final class RulePack {
             problems.addAll(resolved.named(new RuleVerifier().check(files)));
             throw new RulePackException(files.origin(), problems);
         }
-        CompiledPacks.Obtained obtained = CompiledPacks.obtain(files, catalogue.id(), policy.usableCache().orElse(null),
-                forms, new RuleClassLoader(RulePack.class.getClassLoader()));
+        CompiledPacks.Obtained obtained = sameRules != null && sameRuleFiles(files, sameRules.files)
+                ? new CompiledPacks.Obtained(sameRules.compiled, sameRules.source, null)
+                : CompiledPacks.obtain(files, catalogue.id(), policy.usableCache().orElse(null),
+                        forms, new RuleClassLoader(RulePack.class.getClassLoader()));
+        boolean reused = sameRules != null && obtained.compiled() == sameRules.compiled;
         RuleCompiler.Compiled compiled = obtained.compiled();
         if (!compiled.problems().isEmpty()) {
             throw new RulePackException(files.origin(), resolved.named(compiled.problems()));
@@ -190,14 +212,17 @@ public final class RulePack {
         // the plan once the rules compile: a rule that does not compile is one problem, not also an unscored item
         PlanCheck.Findings plan = new PlanCheck().check(files, catalogue, parameters, reader);
         if (!plan.errors().isEmpty()) {
-            compiled.container().dispose();
+            if (!reused) {
+                compiled.container().dispose();
+            }
             throw new RulePackException(files.origin(), resolved.named(plan.errors()));
         }
         List<Problem> warnings = resolved.named(plan.warnings());
         warnings.forEach(w -> LOG.info("rule pack {}: {}", files.origin(), w));
         StandardRef standard = new StandardRef(catalogue.id(), catalogue.version(), own.sha256(), resolved.bases());
         LOG.info("loaded rule pack {} {} from {} in {} ms ({})", catalogue.id(), catalogue.version(), files.origin(),
-                (System.nanoTime() - start) / 1_000_000, switch (obtained.source()) {
+                (System.nanoTime() - start) / 1_000_000, reused ? "rule base of " + sameRules.id() + " reused"
+                        : switch (obtained.source()) {
                     case COMPILED -> "compiled";
                     case BUNDLED_FORM -> "compiled form from the rules jar";
                     case CACHE -> "compiled form from the cache";
@@ -205,11 +230,18 @@ public final class RulePack {
         if (made != null) {
             made.accept(files.sha256(), obtained);
         }
-        return new RulePack(files, catalogue, parameters, standard, obtained.source(),
+        return new RulePack(files, catalogue, parameters, standard, obtained.source(), compiled,
                 new Evaluator(compiled.kieBase(), compiled.container(), catalogue, parameters,
                         org.safecounty.internal.rules.RuleParameters.scan(files)), files.origin(),
                 compiled.kieBase().getKiePackages().stream().flatMap(p -> p.getRules().stream())
                         .map(r -> r.getName()).sorted().toList(), warnings);
+    }
+
+    /** Whether two packs' rule files ({@code rules/*.drl}, after any overlay) are the same paths with the same bytes. */
+    private static boolean sameRuleFiles(PackFiles a, PackFiles b) {
+        java.util.Set<String> paths = new java.util.TreeSet<>(a.ruleFiles());
+        return paths.equals(new java.util.TreeSet<>(b.ruleFiles()))
+                && paths.stream().allMatch(p -> java.util.Arrays.equals(a.all().get(p), b.all().get(p)));
     }
 
     /**

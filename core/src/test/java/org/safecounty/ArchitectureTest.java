@@ -60,11 +60,13 @@ class ArchitectureTest {
      * Public members of API types that name an internal type, kept on purpose, each with why. A new
      * one fails until it is added here.
      */
-    private static final Map<String, String> INTERNAL_IN_API = Map.of(
+    private static final Map<String, String> INTERNAL_IN_API = pairs(
             "org.safecounty.RulePack.load(org.safecounty.internal.pack.PackFiles)",
             "the command line and pack tests load a pack from files already read (validate, test, watch)",
             "org.safecounty.RulePack.load(org.safecounty.internal.pack.PackFiles, org.safecounty.PackPolicy)",
             "as load(PackFiles), under a policy",
+            "org.safecounty.RulePack.load(org.safecounty.internal.pack.PackFiles, org.safecounty.PackPolicy, java.util.function.Function, org.safecounty.RulePack)",
+            "the policy workbench loads a draft revision reusing its base's rule base",
             "org.safecounty.RulePack.baseLocator(org.safecounty.internal.pack.PackFiles)",
             "the pack test reader finds the packs a pack extends as loading does",
             "org.safecounty.RulePack.catalogue()",
@@ -79,6 +81,15 @@ class ArchitectureTest {
             "a record component: PackPolicy carries the cache it was given",
             "org.safecounty.PackPolicy.<init>(java.util.Set, org.safecounty.internal.engine.PackCache)",
             "the record's canonical constructor");
+
+    /** Member → reason, from alternating strings (Map.of takes at most ten pairs). */
+    private static Map<String, String> pairs(String... memberThenReason) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < memberThenReason.length; i += 2) {
+            m.put(memberThenReason[i], memberThenReason[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     private static final JavaClasses CORE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

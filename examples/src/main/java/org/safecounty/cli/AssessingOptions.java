@@ -22,7 +22,7 @@ final class AssessingOptions {
     private String lang;
 
     @Option(names = "--rules", paramLabel = "DIR",
-            description = "assess with the rule pack in DIR instead of the bundled one")
+            description = "assess with the rule pack in DIR instead of the bundled one (also submissions naming a standard it extends)")
     private Path rules;
 
     @CommandLine.Mixin
@@ -56,7 +56,7 @@ final class AssessingOptions {
         }
         try {
             pack = RulePack.load(rules, policy.get());
-            return Optional.of(Assessor.of(pack));
+            return Optional.of(Assessor.ofRevision(pack));
         } catch (RulePackException e) {
             PackPolicyOptions.printUnloadable(spec.commandLine().getErr(), rules.toString(), e);
             return Optional.empty();
