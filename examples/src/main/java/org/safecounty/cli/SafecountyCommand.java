@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code safecounty} command line: {@code java -jar safecounty.jar assess FILE...}, {@code report --out DIR FILE...}. */
 @Command(name = "safecounty", mixinStandardHelpOptions = true, version = "safecounty 0.1.0",
         description = {"食品药品安全县创建评价 · Food and Drug Safety County assessment."},
-        subcommands = {AssessCommand.class, ReportCommand.class, ValidateCommand.class, TestCommand.class, DiffCommand.class,
+        subcommands = {AssessCommand.class, ReportCommand.class, ValidateCommand.class, TestCommand.class, DiffCommand.class, WorkbenchCommand.class,
                 PackCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SafecountyCommand implements Runnable {
