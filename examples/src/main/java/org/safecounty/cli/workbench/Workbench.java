@@ -327,10 +327,15 @@ public final class Workbench {
             return p.number().toPlainString();
         }
         if (p.bands() != null) {
-            return String.join(", ", p.bands().stream().map(b -> "≥ " + b.atLeast().toPlainString() + " → "
-                    + b.points().toPlainString()).toList());
+            return bands(p.bands());
         }
         return String.valueOf(p.texts());
+    }
+
+    /** Bands as one line: {@code ≥ 85 → 5, ≥ 80 → 4}. */
+    static String bands(List<Band> bands) {
+        return String.join(", ", bands.stream().map(b -> "≥ " + b.atLeast().toPlainString() + " → "
+                + b.points().toPlainString()).toList());
     }
 
     /** A YAML double-quoted scalar (JSON's string syntax is YAML's). */
@@ -347,6 +352,11 @@ public final class Workbench {
 
         public Change {
             bands = bands == null ? null : List.copyOf(bands);
+        }
+
+        /** The figure as one line: {@code 75}, or {@code ≥ 85 → 5, ≥ 80 → 4}. */
+        public String describe() {
+            return value != null ? value.toPlainString() : Workbench.bands(bands);
         }
     }
 

@@ -311,6 +311,13 @@ public final class WorkbenchServer implements AutoCloseable {
                     .put("totalFrom", ch.totalFrom()).put("totalTo", ch.totalTo());
             ArrayNode causes = o.putArray("causes");
             ch.causes().forEach(causes::add);
+            if (ch.causes().isEmpty()) {
+                // no item moved: the verdict's own lines did (pass_line, excellent_line, key_item_floor …)
+                causes.add("各项得分未变，结论随改动的参数而变 / no item moved, the verdict follows the changed figures: "
+                        + String.join(", ", bench.draft().changes().keySet().stream().map(n -> n + " "
+                        + Workbench.describe(bench.base().parameters().all().get(n)) + " → " + bench.draft().changes().get(n).describe())
+                        .toList()));
+            }
         }
         out.put("chart", TaskChart.svg(bench.base().catalogue(), before(), after));
         return out;
