@@ -148,7 +148,6 @@ class WorkbenchBrowserTest {
         waiting(60).until(d -> "true".equals(js("return document.getElementById('status').dataset.ready")));
         Map<String, Integer> before = counts("before");
         assertEquals(173, before.values().stream().mapToInt(Integer::intValue).sum(), "173 counties: " + before);
-        screenshot("start");
 
         WebElement v2 = driver.findElement(By.cssSelector("input[data-param='V2.satisfaction_min']"));
         assertEquals("70", v2.getAttribute("value"), "the 2014 line");
@@ -167,10 +166,24 @@ class WorkbenchBrowserTest {
         WebElement row = driver.findElement(By.cssSelector("#changes tr[data-code='130521']"));
         assertTrue(row.getText().contains("达标 → 否决"), row.getText());
         assertTrue(row.getText().contains("V2"), row.getText());
+        screenshot("impact");
         row.click();
         waiting(30).until(d -> !driver.findElement(By.id("county-after")).getText().isBlank());
         assertTrue(driver.findElement(By.id("county-after")).getText().contains("V2"));
-        screenshot("impact");
+
+        // the scoring sheet with the draft's figure, and the page in English
+        driver.findElement(By.id("show-document")).click();
+        waiting(60).until(d -> "true".equals(js("return document.getElementById('document').dataset.loaded")));
+        assertTrue(driver.findElement(By.cssSelector("#document tr[data-id='V2']")).getText()
+                .contains("V2.satisfaction_min = 75 *"));
+        driver.findElement(By.id("lang-en")).click();
+        assertEquals("Policy workbench", driver.findElement(By.cssSelector("h1 span")).getText());
+        assertTrue(driver.findElement(By.cssSelector("#changes tr[data-code='130521']")).getText().contains("Pass → Vetoed"));
+        js("document.getElementById('document-pane').scrollIntoView()");
+        screenshot("document-en");
+        driver.findElement(By.id("lang-zh")).click();
+        assertEquals("标准修订工作台", driver.findElement(By.cssSelector("h1 span")).getText());
+        js("window.scrollTo(0, 0)");
 
         // the inherited cases written for the line of 70 fail: each states a satisfaction in [70, 75) without a veto
         driver.findElement(By.id("run-tests")).click();
@@ -182,6 +195,7 @@ class WorkbenchBrowserTest {
             String ref = r.getAttribute("data-ref");
             assertTrue(ref.contains("70") || ref.contains("74.99"), ref);
         }
+        js("document.getElementById('run-tests').scrollIntoView()");
         screenshot("tests");
         // saving is refused while cases fail
         driver.findElement(By.id("save-name")).clear();
@@ -204,7 +218,6 @@ class WorkbenchBrowserTest {
         Path saved = workspace.resolve("v2-75");
         assertTrue(Files.isRegularFile(saved.resolve("pack.yaml")));
         assertTrue(Files.readString(saved.resolve("parameters.yaml")).contains("value: 75"));
-        screenshot("saved");
 
         // the command line on the saved overlay counts what the page showed
         assertEquals(after, assessedByTheCommandLine(saved));

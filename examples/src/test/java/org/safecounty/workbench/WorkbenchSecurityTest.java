@@ -143,6 +143,14 @@ class WorkbenchSecurityTest {
     }
 
     @Test
+    void scoringSheet_needsTheToken_andIsAWorkbook() throws IOException {
+        assertEquals("403", raw("GET", "/api/document.xlsx", with(good(), WorkbenchServer.TOKEN_HEADER, null), null)[0]);
+        String[] r = raw("GET", "/api/document.md", good(), null);
+        assertEquals("200", r[0]);
+        assertTrue(r[1].startsWith("# 评分细则 · Scoring sheet"), r[1]);
+    }
+
+    @Test
     void changesByGet_areRefused() throws IOException {
         assertEquals("405", raw("GET", "/api/draft", good(), null)[0]);
         assertEquals("405", raw("GET", "/api/save", good(), null)[0]);

@@ -133,6 +133,21 @@ public final class Workbench {
         return draftProblems;
     }
 
+    /** The scoring sheet of the draft (of the pack in force while the draft changes nothing or does not load). */
+    public StandardDocument.ScoringSheet document() {
+        Draft d;
+        RulePack pack;
+        synchronized (this) {
+            d = draft;
+            pack = draftPack;
+        }
+        if (pack == base) {
+            return StandardDocument.of(base, baseOwn, RulePack.baseLocator(baseOwn), java.util.Set.of());
+        }
+        return StandardDocument.of(pack, PackFiles.of("workbench:draft", overlay(d, base.id() + "-draft")), locator,
+                d.changes().keySet());
+    }
+
     /** What the draft changes over the data set: {@link PackComparison} of the base and the draft. */
     public Comparison compare() {
         RulePack to = draftPack();

@@ -186,6 +186,23 @@ public final class WorkbenchServer implements AutoCloseable {
                 }
                 out = county(query(ex.getRequestURI()).get("file"));
             }
+            case "/api/document", "/api/document.md", "/api/document.xlsx" -> {
+                if (post) {
+                    send(ex, 405, "text/plain", "GET only\n");
+                    return;
+                }
+                StandardDocument.ScoringSheet sheet = bench.document();
+                if (path.endsWith(".md")) {
+                    ex.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + sheet.id() + ".md\"");
+                    send(ex, 200, "text/markdown", StandardDocument.markdown(sheet));
+                } else if (path.endsWith(".xlsx")) {
+                    ex.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + sheet.id() + ".xlsx\"");
+                    send(ex, 200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", StandardDocument.xlsx(sheet));
+                } else {
+                    send(ex, 200, "application/json", json.writeValueAsString(sheet));
+                }
+                return;
+            }
             case "/api/draft" -> {
                 if (!post) {
                     send(ex, 405, "text/plain", "POST only\n");
@@ -422,7 +439,7 @@ public final class WorkbenchServer implements AutoCloseable {
 
     private static void send(HttpExchange ex, int status, String type, byte[] bytes) throws IOException {
         var h = ex.getResponseHeaders();
-        h.set("Content-Type", type + "; charset=utf-8");
+        h.set("Content-Type", type.startsWith("application/vnd") ? type : type + "; charset=utf-8");
         h.set("Content-Security-Policy", CSP);
         h.set("X-Content-Type-Options", "nosniff");
         h.set("Referrer-Policy", "no-referrer");

@@ -104,6 +104,7 @@
       + (r.data.problems.length ? t('（草案无法加载，见左侧）', ' (the draft does not load: see the left)') : '');
     $('status').dataset.ms = r.data.ms;
     $('test-result').replaceChildren();
+    if ($('document').dataset.loaded === 'true') showDocument();
   }
 
   function renderProblems(problems) {
@@ -198,7 +199,42 @@
     box.dataset.saved = String(!!r.data.saved);
   }
 
+  async function showDocument() {
+    const r = await api('GET', '/api/document');
+    if (r.status !== 200) return;
+    const d = r.data;
+    const table = $('document');
+    table.replaceChildren(el('tr', {}, ...[t('类别', 'Kind'), t('编号', 'Id'), t('项目', 'Item'), t('满分', 'Max'),
+      t('关键项', 'Key'), t('规则（文件:行）', 'Rule (file:line)'), t('参数（* 为草案所改）', 'Figures (* the draft\'s)'),
+      t('用例', 'Tests')].map((h) => el('th', {}, h))));
+    const kinds = { task: ['任务', 'Task'], indicator: ['指标', 'Indicator'], bonus: ['加分项', 'Bonus'], veto: ['否决项', 'Veto'], rule: ['其他规则', 'Other rule'] };
+    d.lines.forEach((l) => {
+      const tests = el('td', { class: 'num', title: l.tests.slice(0, 20).join('\n') }, l.tests.length ? String(l.tests.length) : '');
+      table.append(el('tr', { class: 'doc-' + l.kind, 'data-id': l.id },
+        el('td', {}, t(...kinds[l.kind])), el('td', {}, l.id), el('td', {}, t(l.zh, l.en)), el('td', { class: 'num' }, l.max),
+        el('td', {}, l.keyItem ? '★' : ''), el('td', { title: l.rule }, l.where), el('td', {}, l.parameters.join('; ')), tests));
+    });
+    d.verdicts.forEach((v) => table.append(el('tr', { class: 'doc-verdict' }, el('td', {}, t('结论等级', 'Verdict level')),
+      el('td', {}, v.code), el('td', {}, t(v.zh, v.en)), el('td', {}, ''), el('td', {}, ''), el('td', {}, ''),
+      el('td', {}, v.passes ? t('通过', 'passes') : t('不通过', 'does not pass')), el('td', {}, ''))));
+    table.dataset.loaded = 'true';
+  }
+
+  async function download(path, name) {
+    const r = await fetch(path, { headers: { 'X-Safecounty-Token': token } });
+    if (!r.ok) return;
+    const url = URL.createObjectURL(await r.blob());
+    const a = el('a', { href: url, download: name });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
   async function start() {
+    $('show-document').addEventListener('click', showDocument);
+    $('download-md').addEventListener('click', () => download('/api/document.md', 'scoring-sheet.md'));
+    $('download-xlsx').addEventListener('click', () => download('/api/document.xlsx', 'scoring-sheet.xlsx'));
     $('lang-zh').addEventListener('click', () => { lang = 'zh'; localStorage.setItem('wb-lang', lang); applyLang(); });
     $('lang-en').addEventListener('click', () => { lang = 'en'; localStorage.setItem('wb-lang', lang); applyLang(); });
     $('filter').addEventListener('input', renderParams);
