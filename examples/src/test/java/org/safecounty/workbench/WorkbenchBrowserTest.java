@@ -179,6 +179,7 @@ class WorkbenchBrowserTest {
         driver.findElement(By.id("lang-en")).click();
         assertEquals("Policy workbench", driver.findElement(By.cssSelector("h1 span")).getText());
         assertTrue(driver.findElement(By.cssSelector("#changes tr[data-code='130521']")).getText().contains("Pass → Vetoed"));
+        waiting(60).until(d -> driver.findElement(By.cssSelector("#document th")).getText().equals("Kind"));
         js("document.getElementById('document-pane').scrollIntoView()");
         screenshot("document-en");
         driver.findElement(By.id("lang-zh")).click();

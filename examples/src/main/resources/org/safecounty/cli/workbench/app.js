@@ -33,6 +33,7 @@
     document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
     document.querySelectorAll('[data-zh]').forEach((e) => { e.textContent = lang === 'en' ? e.dataset.en : e.dataset.zh; });
     if (state) { renderParams(); renderImpact(state.impact); }
+    if ($('document').dataset.loaded === 'true') showDocument();
   }
 
   function renderParams() {
