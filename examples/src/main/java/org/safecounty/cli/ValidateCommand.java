@@ -18,15 +18,17 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code validate DIR}: loads the pack as an assessor would (catalogue, parameters, the sandbox's
  * source check, the manifest, compiling, and that rules and catalogue describe the same plan) and
- * lists every problem that refuses it with file and line, exit status 64; a pack that loads is
- * clean (0), listed with what the plan check only warns of (a parameter no rule reads). A pack that
- * cannot be read at all or that the policy refuses (not approved) is one line on the error stream, 64.
+ * lists every problem that refuses it with file and line; a pack that loads is listed with what the
+ * plan check only warns of (a parameter no rule reads), which a followed pack ({@code PackWatcher})
+ * is not swapped to either. Exit status 0 only when clean, else 64 (the pack is not fit to use). A
+ * pack that cannot be read at all or that the policy refuses (not approved) is one line on the error
+ * stream, 64.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"检查规则包：目录、参数、沙箱规则、文件清单与编译。",
                 "Checks a rule pack: catalogue, parameters, sandbox, manifest and compiling.",
-                "Exit status: 0 when the pack loads (its warnings are listed), 64 when it has problems, cannot be read, "
-                        + "is not approved, or for a usage error; 70 internal error."})
+                "Exit status: 0 when clean, 64 when it has problems or warnings, cannot be read, is not approved, "
+                        + "or for a usage error; 70 internal error."})
 final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DIR", description = "the rule pack folder")
@@ -70,6 +72,6 @@ final class ValidateCommand implements Callable<Integer> {
         }
         problems.forEach(p -> out.println("  " + Escape.text(p.path() + ": " + lang.say(p.zh(), p.en()))));
         out.flush();
-        return pack != null ? ExitStatus.OK : ExitStatus.USAGE;
+        return ExitStatus.USAGE;
     }
 }
