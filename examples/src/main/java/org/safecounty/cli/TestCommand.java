@@ -29,8 +29,8 @@ import picocli.CommandLine.Parameters;
         description = {"运行规则包自带的测试用例（继承其他规则包时连同所继承的用例），并列出没有被任何测试触发的规则。",
                 "Runs the pack's own test cases (with those it inherits, for a pack that extends another)",
                 "and lists the rules that fired in no test.",
-                "Exit status: 0 when every case passes (and, with --require-coverage, every rule fired), 1 otherwise,",
-                "64 for a usage error or a pack that cannot be loaded, whose tests cannot be read or that is not approved",
+                "Exit status: 0 when every case passes (and, with --require-coverage, every rule fired), 1 otherwise",
+                "(a case fails or cannot be read), 64 for a usage error or a pack that cannot be loaded or is not approved",
                 "(--approved, --settings, SAFECOUNTY_APPROVED, SAFECOUNTY_SETTINGS); 70 internal error."})
 final class TestCommand implements Callable<Integer> {
 
@@ -58,8 +58,11 @@ final class TestCommand implements Callable<Integer> {
         } catch (RulePackException e) {
             throw PackPolicyOptions.unloadable(dir.toString(), e);
         } catch (IllegalArgumentException e) {
-            throw UserError.usage(dir.toString(), "测试用例无法读取", "the tests cannot be read")
-                    .withDetails(List.of(String.valueOf(e.getMessage())));
+            // a case that cannot be read is a failed test, not a broken pack: the pack itself loads.
+            // The message lists every slip, each 中文 / English, so it is kept whole in any language.
+            out.println(lang.say("测试无法读取", "the tests cannot be read") + ": " + Escape.text(String.valueOf(e.getMessage())));
+            out.flush();
+            return ExitStatus.TESTS_FAILED;
         }
         RulePack pack = suite.pack();
         List<CaseResult> results = suite.results();
