@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.safecounty.Assessor;
@@ -37,7 +36,8 @@ import picocli.CommandLine;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"为一个或多个县生成 HTML 评价报告。Write HTML reports for one or more counties.",
                 "Writes DIR/index.html (overview: verdict counts, ranking overall and within each city) and one page per county.",
-                "Exit status: 0 all assessed, 2 any rejected, 64 usage error, a broken rule pack or one that is not approved."})
+                "Exit status: 0 all assessed, 2 any rejected or unreadable, 64 usage error, a broken rule pack or one that is "
+                        + "not approved, an --out that is a file or cannot be made; 70 internal error."})
 final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder to write the pages to")
@@ -49,36 +49,31 @@ final class ReportCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private AssessingOptions options;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "submission files (JSON)")
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "submission files (JSON), or folders of them")
     private List<Path> files;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Optional<Lang> chosen = options.language(err);
-        Optional<Assessor> found = chosen.isEmpty() ? Optional.empty() : options.assessor(spec);
-        if (found.isEmpty()) {
-            return SafecountyCommand.EXIT_USAGE;
+        Lang language = AssessCommand.oneLanguage(spec, "HTML");
+        Language said = language == Lang.EN ? Language.EN : Language.ZH;
+        List<Path> files = this.files.stream().flatMap(f -> BatchInputs.expand(f).stream()).toList();
+        if (files.isEmpty()) {
+            AssessCommand.noteNothing(spec.commandLine().getErr(), SafecountyCommand.language(spec),
+                    String.join(" ", this.files.stream().map(Path::toString).toList()));
         }
-        Lang language = chosen.get();
-        Assessor assessor = found.get();
+        Output.checkFolder(out, "--out");
+        Assessor assessor = options.assessor(spec);
         RulePack pack = options.pack().orElse(null);
         // every file is assessed before any page is written: a pack refused on the way writes nothing
         List<Outcome> outcomes = new ArrayList<>();
-        try {
-            for (Path file : files) {
-                outcomes.add(AssessCommand.assess(assessor, file));
-            }
-        } catch (PackPolicyOptions.Refused e) {
-            err.println(e.getMessage());
-            err.flush();
-            return SafecountyCommand.EXIT_USAGE;
+        for (Path file : files) {
+            outcomes.add(AssessCommand.assess(assessor, file));
         }
-        Files.createDirectories(out);
+        Output.createFolder(out, "--out");
         HtmlReport html = new HtmlReport();
         List<ReportEntry> entries = new ArrayList<>();
         Set<String> pages = new HashSet<>(Set.of("index.html"));
@@ -92,19 +87,23 @@ final class ReportCommand implements Callable<Integer> {
                 PackCatalogue c = assessor.pack(r.standard().id()).orElseThrow().catalogue();
                 catalogue = catalogue == null ? c : catalogue;
                 page = pageName(file, pages);
-                Files.writeString(out.resolve(page), html.county(r, c, language, "index.html"), StandardCharsets.UTF_8);
+                write(out.resolve(page), html.county(r, c, language, "index.html"), pack, said);
             }
             entries.add(new ReportEntry(file.toString(), city(file), page, outcome, year(file)));
         }
         String heading = title != null ? title : language.t("食品药品安全县评价总览", "Food and Drug Safety County assessment: overview");
-        Files.writeString(out.resolve("index.html"), html.overview(heading, entries, catalogue, language),
-                StandardCharsets.UTF_8);
+        write(out.resolve("index.html"), html.overview(heading, entries, catalogue, language), pack, said);
         long rejected = entries.stream().filter(e -> !e.outcome().assessed()).count();
         stdout.println(language.t("已写入 ", "Wrote ") + Escape.text(out.resolve("index.html").toString()) + language.t("（", " (")
                 + (entries.size() - rejected) + language.t(" 个县", " counties")
                 + (rejected > 0 ? language.t("，退回 ", ", rejected ") + rejected : "") + language.t("）", ")"));
         stdout.flush();
-        return rejected == 0 ? 0 : 2;
+        return rejected == 0 ? ExitStatus.OK : ExitStatus.REJECTED;
+    }
+
+    /** Writes a page, with the note of a pack loaded from a folder ({@link PackNote}) when {@code pack} is one. */
+    private static void write(Path page, String text, RulePack pack, Language lang) {
+        Output.write(page, pack == null ? text : PackNote.html(text, pack, lang), "--out");
     }
 
     /** The page of a county: its file's name as .html, made safe and unique. */
