@@ -154,8 +154,8 @@ public final class Assessor {
                         .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add),
                 t.max())));
         var tally = e.tally();
-        return new Traced(new Outcome.Assessed(new AssessmentResult(new CountyRef(c.code(), c.name()), pack.standard(),
-                a.mode(), tally.getVerdict(), tally.getTotal(), tally.getBase(), tally.getBonus(), tasks,
+        return new Traced(new Outcome.Assessed(new AssessmentResult(new CountyRef(c.code(), c.name(), c.city()),
+                pack.standard(), a.year(), a.date(), a.mode(), tally.getVerdict(), tally.getTotal(), tally.getBase(), tally.getBonus(), tasks,
                 e.indicators(), e.bonus(), e.vetoes(), e.undecided(), counted.notAccepted(), tally.rectification(), e.vetoChecks())),
                 e.rulesFired());
     }

@@ -3,6 +3,8 @@ package org.safecounty.issues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -17,12 +19,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.safecounty.Assessor;
 import org.safecounty.MiniPack;
 import org.safecounty.internal.validation.SubmissionReader;
+import org.safecounty.result.AssessmentResult;
+import org.safecounty.result.CountyRef;
 import org.safecounty.result.Outcome;
 import org.safecounty.result.Problem;
+import org.safecounty.result.ResultJson;
+import org.safecounty.result.StandardRef;
 import org.safecounty.submission.AssessmentInfo;
 import org.safecounty.submission.County;
 import org.safecounty.submission.EvidenceItem;
 import org.safecounty.submission.Incident;
+import org.safecounty.submission.Mode;
 import org.safecounty.submission.Submission;
 import org.safecounty.submission.SubmissionLimits;
 
@@ -37,6 +44,11 @@ import org.safecounty.submission.SubmissionLimits;
  * the date before the year, incident levels and kinds, or the numbers of items. Now each check is
  * in one place ({@code ModelCheck}), the reader calls it as it reads each field, and a submission
  * built in Java goes through the same checks: one problem per slip, the same on both ways in.
+ *
+ * <p>Part "results carry the county's city, year and names": a result named its county by code and
+ * name only and said nothing of the year, so {@code safecounty report} and {@code diff} read each
+ * submission file again for its city and year. A result now carries {@code county.city},
+ * {@code year}, {@code date} and the standard's names {@code zh} and {@code en}.
  *
  * <p>The slips are made on the mini pack's base submission: evidence[0] {@code a.checks} (COUNT),
  * [1] {@code a.hours} (NUMBER), [2] {@code a.plan} (BOOL), [4] id {@code m-05}, [8]
@@ -186,6 +198,49 @@ class Issue15Test {
     void assessSubmission_valid_sameResultAsItsJson() {
         Outcome fromJson = MiniPack.assessor().assess(MiniPack.json(MiniPack.base()));
         assertEquals(fromJson, MiniPack.assessor().assess(base()));
+    }
+
+    // ---------------------------------------------------------------- results carry the county's city, year and names
+
+    @Test
+    void assess_result_carriesCityYearDateAndTheStandardsNames() {
+        AssessmentResult r = MiniPack.assess(MiniPack.base());
+        assertEquals(new CountyRef("990001", "测试县", "测试市"), r.county());
+        assertEquals(2020, r.year());
+        assertEquals(LocalDate.of(2020, 10, 15), r.date());
+        assertEquals(Mode.ACCEPTANCE, r.mode());
+        assertEquals("迷你测试标准", r.standard().zh());
+        assertEquals("Mini test standard", r.standard().en());
+    }
+
+    @Test
+    void resultJson_writesCityYearDateAndNames() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(new ResultJson().write(MiniPack.assess(MiniPack.base())));
+        assertEquals("测试市", json.path("county").path("city").asText());
+        assertEquals(2020, json.path("year").intValue());
+        assertEquals("2020-10-15", json.path("date").textValue());
+        assertEquals("迷你测试标准", json.path("standard").path("zh").textValue());
+        assertEquals("Mini test standard", json.path("standard").path("en").textValue());
+        List<String> fields = new ArrayList<>();
+        json.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("county", "standard", "year", "date", "mode", "verdict"), fields.subList(0, 6));
+    }
+
+    @Test
+    void assess_submissionWithoutCity_resultCityIsEmpty() {
+        ObjectNode s = MiniPack.base();
+        county(s).remove("city");
+        assertEquals("", MiniPack.assess(s).county().city());
+        Submission java = county(base(), c -> new County(c.code(), c.name(), null, c.population(), c.townships(), c.villages()));
+        Outcome outcome = MiniPack.assessor().assess(java);
+        assertEquals("", assertInstanceOf(Outcome.Assessed.class, outcome).result().county().city());
+    }
+
+    @Test
+    void resultJson_packWithoutNames_leavesThemOut() throws Exception {
+        StandardRef unnamed = new StandardRef("some-pack", "1.0", "abc");
+        assertEquals("{\"id\":\"some-pack\",\"version\":\"1.0\",\"sha256\":\"abc\"}",
+                new ObjectMapper().writeValueAsString(unnamed));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -41,6 +41,9 @@ import org.safecounty.result.ResultJson;
  * <p>The golden files in {@code src/test/resources/golden/PACK/SET/} were written by this test
  * ({@code -Dsafecounty.golden.write=true}) from the code before explanations became structured
  * steps rendered on demand (issue 14, part 3), and are compared here, never regenerated on the way.
+ * The JSON files were written once more when results gained {@code county.city}, {@code year},
+ * {@code date} and the standard's names (issue 15), checked to differ from the files before only
+ * by those fields; no other file changed.
  * A county is assessed under a pack as {@code safecounty diff} does: its standard is set to the
  * pack's, and evidence of keys the pack does not know is left out.
  */
