@@ -36,14 +36,16 @@ import org.safecounty.submission.SubmissionLimits;
 /**
  * Issue 15, "one validation pass per submission": {@code Assessor.assess(String)} read a submission
  * with {@code SubmissionReader}, which checked its fields, keys and values, and then ran
- * {@code ModelCheck} over the same submission again; {@code assess(Submission)} ran only
+ * {@code ModelCheck} over the same submission again (only over one the reader had accepted, so it
+ * never added a problem there: the work was done twice). {@code assess(Submission)} ran only
  * {@code ModelCheck}, which had its own wording for the same slips ("编号重复：m-01" beside "编号
  * m-01 与 evidence[0] 重复"), its own codes and paths ({@code county.population NOT_POSITIVE} for a
  * negative population the reader calls {@code NEGATIVE}, {@code county} for
  * {@code county.townships}) and none of the reader's checks of the division code, empty names,
- * the date before the year, incident levels and kinds, or the numbers of items. Now each check is
- * in one place ({@code ModelCheck}), the reader calls it as it reads each field, and a submission
- * built in Java goes through the same checks: one problem per slip, the same on both ways in.
+ * the date before the year, incident levels, kinds and hours, or the numbers of items. Now each
+ * check is in one place ({@code ModelCheck}), the reader calls it as it reads each field, and a
+ * submission built in Java goes through the same checks: one problem per slip, the same on both
+ * ways in.
  *
  * <p>Part "results carry the county's city, year and names": a result named its county by code and
  * name only and said nothing of the year, so {@code safecounty report} and {@code diff} read each
