@@ -1,7 +1,5 @@
 package org.safecounty.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -89,7 +87,7 @@ final class ReportCommand implements Callable<Integer> {
                 page = pageName(file, pages);
                 write(out.resolve(page), html.county(r, c, language, "index.html"), pack, said);
             }
-            entries.add(new ReportEntry(file.toString(), city(file), page, outcome, year(file)));
+            entries.add(ReportEntry.of(file.toString(), page, outcome));
         }
         String heading = title != null ? title : language.t("食品药品安全县评价总览", "Food and Drug Safety County assessment: overview");
         write(out.resolve("index.html"), html.overview(heading, entries, catalogue, language), pack, said);
@@ -118,26 +116,5 @@ final class ReportCommand implements Callable<Integer> {
             name = stem + "-" + n + ".html";
         }
         return name;
-    }
-
-    /** The submission's {@code assessment.year}, for trends; 0 when it cannot be read. */
-    private static int year(Path file) {
-        try {
-            return JsonMapper.builder().build().readTree(Files.readString(file, StandardCharsets.UTF_8))
-                    .path("assessment").path("year").asInt(0);
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-    }
-
-    /** The submission's {@code county.city}, which results do not carry; null when it cannot be read. */
-    private static String city(Path file) {
-        try {
-            JsonNode city = JsonMapper.builder().build().readTree(Files.readString(file, StandardCharsets.UTF_8))
-                    .path("county").path("city");
-            return city.isTextual() ? city.asText() : null;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 }
