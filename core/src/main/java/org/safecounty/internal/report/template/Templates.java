@@ -102,8 +102,12 @@ public final class Templates {
     }
 
     Rendered rendered(String name, Map<String, Object> model) {
+        return rendered(name, model, Budget.MAX_NANOS);
+    }
+
+    Rendered rendered(String name, Map<String, Object> model, long nanos) {
         try {
-            return Budget.with(() -> {
+            return Budget.with(nanos, () -> {
                 StringWriter out = new StringWriter();
                 try {
                     engine.getTemplate(name).evaluate(out, new HashMap<>(model), Locale.ROOT);
