@@ -20,6 +20,8 @@ import org.safecounty.internal.pack.PackCatalogue;
 import org.safecounty.internal.report.HtmlReport;
 import org.safecounty.internal.report.Lang;
 import org.safecounty.internal.report.ReportEntry;
+import org.safecounty.internal.report.template.TemplateException;
+import org.safecounty.internal.report.template.Templates;
 import org.safecounty.internal.text.Escape;
 import org.safecounty.result.AssessmentResult;
 import org.safecounty.result.Outcome;
@@ -30,18 +32,30 @@ import picocli.CommandLine;
 
 /**
  * {@code report}: assesses every file and writes self-contained HTML: {@code DIR/index.html}, an
- * overview of the batch, and one page per county beside it. Exit status as for {@code assess}:
- * 0 all assessed, 2 any rejected (its problems are on the overview), 64 usage error or a broken
- * rule pack.
+ * overview of the batch, and one page per county beside it, from the bundled templates or a
+ * province's own ({@code --template DIR}). Exit status as for {@code assess}: 0 all assessed, 2 any
+ * rejected (its problems are on the overview), 64 usage error, a broken rule pack or a template
+ * that cannot be used (one line naming its file and line).
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"为一个或多个县生成 HTML 评价报告。Write HTML reports for one or more counties.",
                 "Writes DIR/index.html (overview: verdict counts, ranking overall and within each city) and one page per county.",
-                "Exit status: 0 all assessed, 2 any rejected, 64 usage error, a broken rule pack or one that is not approved."})
+                "--template DIR renders them from a province's own templates; --export-templates DIR writes the defaults to copy.",
+                "Exit status: 0 all assessed, 2 any rejected, 64 usage error, a broken rule pack or one that is not approved,"
+                        + " or a template that cannot be used."})
 final class ReportCommand implements Callable<Integer> {
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder to write the pages to")
+    @Option(names = "--out", paramLabel = "DIR", description = "folder to write the pages to (required)")
     private Path out;
+
+    @Option(names = "--template", paramLabel = "DIR",
+            description = "folder of report templates (county.peb, overview.peb, layout.peb, macros.peb, style.css);"
+                    + " a template it lacks is the default one")
+    private Path template;
+
+    @Option(names = "--export-templates", paramLabel = "DIR",
+            description = "write the default templates into DIR (never over a file there), to copy and edit; nothing else is done")
+    private Path exportTemplates;
 
     @Option(names = "--title", paramLabel = "TEXT", description = "title of the overview page")
     private String title;
@@ -49,7 +63,7 @@ final class ReportCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private AssessingOptions options;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "submission files (JSON)")
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "submission files (JSON; at least one)")
     private List<Path> files;
 
     @CommandLine.Spec
@@ -59,6 +73,27 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (exportTemplates != null) {
+            return exportTemplates(stdout, err);
+        }
+        if (out == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--out=DIR'");
+        }
+        if (files == null || files.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'FILE'");
+        }
+        try {
+            // a folder's templates are all compiled here, before any file is assessed
+            HtmlReport html = template == null ? new HtmlReport() : new HtmlReport(Templates.folder(template));
+            return report(html, stdout, err);
+        } catch (TemplateException e) {
+            err.println(e.oneLine());
+            err.flush();
+            return SafecountyCommand.EXIT_USAGE;
+        }
+    }
+
+    private int report(HtmlReport html, PrintWriter stdout, PrintWriter err) throws IOException {
         Optional<Lang> chosen = options.language(err);
         Optional<Assessor> found = chosen.isEmpty() ? Optional.empty() : options.assessor(spec);
         if (found.isEmpty()) {
@@ -79,7 +114,6 @@ final class ReportCommand implements Callable<Integer> {
             return SafecountyCommand.EXIT_USAGE;
         }
         Files.createDirectories(out);
-        HtmlReport html = new HtmlReport();
         List<ReportEntry> entries = new ArrayList<>();
         Set<String> pages = new HashSet<>(Set.of("index.html"));
         PackCatalogue catalogue = pack == null ? null : pack.catalogue();
@@ -105,6 +139,28 @@ final class ReportCommand implements Callable<Integer> {
                 + (rejected > 0 ? language.t("，退回 ", ", rejected ") + rejected : "") + language.t("）", ")"));
         stdout.flush();
         return rejected == 0 ? 0 : 2;
+    }
+
+    /** {@code --export-templates DIR}: the default templates written out for a province to edit. */
+    private int exportTemplates(PrintWriter stdout, PrintWriter err) {
+        if (out != null || template != null || files != null && !files.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--export-templates takes no --out, --template or FILE: it only writes the default templates");
+        }
+        try {
+            List<Path> written = Templates.export(exportTemplates);
+            stdout.println("已写出默认模板 / wrote the default templates: " + Escape.text(exportTemplates.toString()) + " ("
+                    + String.join(", ", written.stream().map(p -> p.getFileName().toString()).toList()) + ")");
+            stdout.flush();
+            return 0;
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            err.println("--export-templates: 已有同名文件，未写出任何模板 / a file of that name is there already, nothing was written: "
+                    + Escape.text(e.getFile()));
+        } catch (IOException e) {
+            err.println("--export-templates: 无法写出 / cannot write: " + Escape.text(String.valueOf(e.getMessage())));
+        }
+        err.flush();
+        return SafecountyCommand.EXIT_USAGE;
     }
 
     /** The page of a county: its file's name as .html, made safe and unique. */

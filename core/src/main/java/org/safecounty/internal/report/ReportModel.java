@@ -61,7 +61,7 @@ final class ReportModel {
         m.put("bonus", Wording.fixed(r.bonusScore()));
         m.put("radar", radar(r, catalogue, w));
         m.put("tasks", list(r.tasks(), t -> new View().with("id", t.id()).with("name", w.task(t.id()))
-                .with("score", Wording.fixed(t.score())).with("max", Wording.plain(t.max()))));
+                .with("score", Wording.fixed(t.score())).with("max", Wording.plain(t.max())).with("percent", percent(t))));
         m.put("rectification", list(r.rectification(), (RectificationItem i) -> new View()
                 .with("kind", w.kind(i.kind())).with("text", w.rectification(i))));
         m.put("rectificationNone", r.verdict().passes()
@@ -177,6 +177,15 @@ final class ReportModel {
             }
         }
         return Collections.unmodifiableList(rows);
+    }
+
+    /** A task's score as a whole percentage of its maximum, 0 to 100 (for a bar a template draws). */
+    private static int percent(TaskScore t) {
+        if (t.max().signum() <= 0) {
+            return 0;
+        }
+        int p = t.score().multiply(BigDecimal.valueOf(100)).divide(t.max(), 0, RoundingMode.HALF_UP).intValue();
+        return Math.max(0, Math.min(100, p));
     }
 
     /** A change as written: +1.5, -1.5, 0. */
