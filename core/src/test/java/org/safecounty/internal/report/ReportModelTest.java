@@ -67,6 +67,35 @@ class ReportModelTest {
         }
     }
 
+    /** Every name a template can read, at any depth, is in docs/reports.md's view model section. */
+    @Test
+    void everyVariable_isDocumented() throws java.io.IOException {
+        String docs = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/reports.md"));
+        String section = docs.substring(docs.indexOf("### 视图模型 · The view model"), docs.indexOf("## Markdown and text"));
+        AssessmentResult r = hostile();
+        List<ReportEntry> entries = List.of(new ReportEntry("a.json", "c", "a.html", new Outcome.Assessed(r), 2020),
+                new ReportEntry("b.json", "c", "b.html", new Outcome.Assessed(r), 2021),
+                new ReportEntry("c.json", null, null, MiniPack.assessor().assess("{}"), 0));
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        collect(ReportModel.county(r, MiniPack.pack().catalogue(), Lang.ZH, "index.html"), names);
+        collect(ReportModel.overview("T", entries, MiniPack.pack().catalogue(), Lang.ZH), names);
+        assertTrue(names.containsAll(List.of("trends", "change", "problems", "message", "cssClass", "percent")), names.toString());
+        List<String> missing = names.stream().filter(n -> !section.contains("`" + n + "`") && !section.contains("{" + n + ",")
+                && !section.contains(" " + n + ",") && !section.contains(" " + n + "}")).toList();
+        assertEquals(List.of(), missing, "documented in docs/reports.md, The view model");
+    }
+
+    private static void collect(Object value, java.util.Set<String> names) {
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> {
+                names.add((String) k);
+                collect(v, names);
+            });
+        } else if (value instanceof List<?> list) {
+            list.forEach(v -> collect(v, names));
+        }
+    }
+
     @Test
     void everyWord_isInBothLanguages() {
         Map<String, Object> zh = ReportModel.words(Lang.ZH);
