@@ -76,11 +76,15 @@ final class FolderLoader implements Loader<String> {
                 throw new LoaderException(null, "the template " + name + " is not a file inside " + folder
                         + " (a link out of the folder?) / 模板 " + name + " 不在模板目录中");
             }
-            if (Files.size(real) > MAX_BYTES) {
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
+                bytes = in.readNBytes(MAX_BYTES + 1);
+            }
+            if (bytes.length > MAX_BYTES) {
                 throw new LoaderException(null, "the template " + name + " is larger than " + MAX_BYTES
                         + " bytes / 模板文件过大");
             }
-            return utf8(Files.readAllBytes(real), name);
+            return utf8(bytes, name);
         } catch (IOException e) {
             throw new LoaderException(e, "the template " + name + " cannot be read: " + e.getMessage()
                     + " / 无法读取模板 " + name);

@@ -137,7 +137,7 @@ final class Sandbox {
                     } else if (name.equals("default")) {
                         kept.put(name, f);      // Pebble treats its DefaultFilter apart; it makes no value
                     } else if (FILTERS.contains(name)) {
-                        kept.put(name, new Charging(f));
+                        kept.put(name, new Charging(name, f));
                     }
                 });
             }
@@ -151,7 +151,7 @@ final class Sandbox {
             if (all != null) {
                 all.forEach((name, f) -> {
                     if (FUNCTIONS.contains(name)) {
-                        kept.put(name, new ChargingFunction(f));
+                        kept.put(name, new ChargingFunction(name, f));
                     }
                 });
             }
@@ -244,7 +244,8 @@ final class Sandbox {
         }
     }
 
-    private record Charging(Filter filter) implements Filter {
+    /** A filter that charges what it makes; its failure on a wrong argument names the filter, file and line. */
+    private record Charging(String name, Filter filter) implements Filter {
 
         @Override
         public List<String> getArgumentNames() {
@@ -253,11 +254,17 @@ final class Sandbox {
 
         @Override
         public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
-            return Budget.made(filter.apply(input, args, self, context, line), self.getName(), line);
+            try {
+                return Budget.made(filter.apply(input, args, self, context, line), self.getName(), line);
+            } catch (PebbleException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw failed("the filter " + name, e, self, line);
+            }
         }
     }
 
-    private record ChargingFunction(Function function) implements Function {
+    private record ChargingFunction(String name, Function function) implements Function {
 
         @Override
         public List<String> getArgumentNames() {
@@ -266,8 +273,19 @@ final class Sandbox {
 
         @Override
         public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
-            return Budget.made(function.execute(args, self, context, line), self.getName(), line);
+            try {
+                return Budget.made(function.execute(args, self, context, line), self.getName(), line);
+            } catch (PebbleException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw failed("the function " + name, e, self, line);
+            }
         }
+    }
+
+    private static PebbleException failed(String what, RuntimeException e, PebbleTemplate self, int line) {
+        return new PebbleException(e, what + " failed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                + "); are its arguments of the right kind? / 参数有误", line, self.getName());
     }
 
     /** {@code a ~ b}, refused when the text it makes is too long. */

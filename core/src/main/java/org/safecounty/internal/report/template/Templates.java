@@ -82,6 +82,8 @@ public final class Templates {
             engine.getTemplate(name);
         } catch (PebbleException e) {
             throw problem(e, name);
+        } catch (RuntimeException e) {
+            throw new TemplateException(loader.where(name), 0, "the template cannot be compiled: " + e, e);
         } catch (StackOverflowError e) {
             throw new TemplateException(loader.where(name), 0, "the template nests too deeply to compile / 模板嵌套过深", null);
         }
@@ -118,6 +120,11 @@ public final class Templates {
             });
         } catch (PebbleException e) {
             throw problem(e, name);
+        } catch (UncheckedIOException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // what Pebble lets through unwrapped: a template's own mistake all the same (a wrong operand)
+            throw new TemplateException(loader.where(name), 0, "the template failed: " + e, e);
         } catch (StackOverflowError e) {
             throw new TemplateException(loader.where(name), 0, "templates call one another too deeply / 模板相互调用过深", null);
         }

@@ -275,6 +275,16 @@ class TemplateSandboxTest {
         assertThrows(TemplateException.class, () -> Templates.folder(dir));
     }
 
+    /** Pebble lets some mistakes through as plain Java exceptions; each is still one template error. */
+    @ParameterizedTest
+    @ValueSource(strings = {"{{ 1 | numberformat(\"#.#.#\") }}", "{{ [1, \"a\"] | sort }}", "{{ name | replace(1) }}",
+        "{{ name | join(list) }}", "{{ min(\"a\", 1) }}", "{{ 1 / 0 }}", "{{ \"a\" * 2 }}", "{{ name | abbreviate(-1) }}",
+        "{% for x in name %}{% endfor %}", "{{ 99999999999999999999 }}"})
+    void aWrongOperand_isATemplateError(String attack) {
+        TemplateException e = refused(attack);
+        assertFalse(e.problem().isBlank(), e.getMessage());
+    }
+
     // ---- what a folder is for ----
 
     @Test
