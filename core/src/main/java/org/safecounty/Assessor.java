@@ -10,6 +10,7 @@ import org.safecounty.facts.CountyFacts;
 import org.safecounty.facts.EvidenceCounter;
 import org.safecounty.facts.Profile;
 import org.safecounty.facts.RelationCheck;
+import org.safecounty.internal.pack.KeySpec;
 import org.safecounty.internal.rules.Evaluator;
 import org.safecounty.internal.validation.ModelCheck;
 import org.safecounty.internal.validation.SubmissionReader;
@@ -34,10 +35,12 @@ public final class Assessor {
 
     private final Function<String, Optional<RulePack>> packs;
     private final SubmissionReader reader;
+    private final ModelCheck check;
 
     private Assessor(Function<String, Optional<RulePack>> packs, SubmissionLimits limits) {
         this.packs = packs;
         this.reader = new SubmissionReader(limits);
+        this.check = new ModelCheck(limits);
     }
 
     private Assessor(Function<String, Optional<RulePack>> packs) {
@@ -89,11 +92,7 @@ public final class Assessor {
 
     /** Reads, checks and assesses a submission in the exchange format's JSON. */
     public Outcome assess(String json) {
-        SubmissionReader.Read read = reader.read(json, id -> packs.apply(id).map(p -> p.catalogue().keys()));
-        if (read.submission().isEmpty()) {
-            return new Outcome.Rejected(read.problems());
-        }
-        return assess(read.submission().get());
+        return trace(json).outcome();
     }
 
     /**
@@ -104,9 +103,16 @@ public final class Assessor {
         return jsons.parallelStream().map(this::assess).toList();
     }
 
-    /** Assesses a submission built in Java; its keys and values are checked against its standard first. */
+    /**
+     * Assesses a submission built in Java; it is checked first as one read from JSON is (its texts,
+     * sizes, ids, and its keys and values against its standard), with the same paths and codes.
+     */
     public Outcome assess(Submission submission) {
-        return traced(submission).outcome();
+        List<Problem> invalid = check.check(submission, this::keys);
+        if (!invalid.isEmpty()) {
+            return new Outcome.Rejected(invalid);
+        }
+        return evaluate(submission).outcome();
     }
 
     /** An outcome and every rule that fired to make it, in firing order (for rule coverage). */
@@ -118,25 +124,25 @@ public final class Assessor {
 
     /** Assesses a submission and says which rules fired: what {@code safecounty test} measures coverage by. */
     public Traced trace(String json) {
-        SubmissionReader.Read read = reader.read(json, id -> packs.apply(id).map(p -> p.catalogue().keys()));
+        SubmissionReader.Read read = reader.read(json, this::keys);
         if (read.submission().isEmpty()) {
             return new Traced(new Outcome.Rejected(read.problems()), List.of());
         }
-        return traced(read.submission().get());
+        return evaluate(read.submission().get());
     }
 
-    private Traced traced(Submission submission) {
+    private Optional<Map<String, KeySpec>> keys(String standardId) {
+        return packs.apply(standardId).map(p -> p.catalogue().keys());
+    }
+
+    /**
+     * Counts the evidence of a checked submission and runs the rules. Checked means by the reader
+     * or by {@link ModelCheck}, never both: each checks once what the other would.
+     */
+    private Traced evaluate(Submission submission) {
         String standardId = submission.assessment().standard();
-        Optional<RulePack> found = packs.apply(standardId);
-        if (found.isEmpty()) {
-            return new Traced(new Outcome.Rejected(List.of(new Problem("assessment.standard", "UNKNOWN_STANDARD",
-                    "未知的评价标准：" + standardId, "unknown standard: " + standardId))), List.of());
-        }
-        RulePack pack = found.get();
-        List<Problem> invalid = new ModelCheck().check(submission, pack.catalogue().keys());
-        if (!invalid.isEmpty()) {
-            return new Traced(new Outcome.Rejected(invalid), List.of());
-        }
+        RulePack pack = packs.apply(standardId).orElseThrow(() -> new IllegalStateException(
+                "a checked submission names a standard with no pack: " + standardId));
         EvidenceCounter.Counted counted = new EvidenceCounter(pack.catalogue().counting(), pack.parameters())
                 .count(submission);
         List<Problem> inconsistent = new ArrayList<>(counted.conflicts());
@@ -161,8 +167,8 @@ public final class Assessor {
                         .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add),
                 t.max())));
         var tally = e.tally();
-        return new Traced(new Outcome.Assessed(new AssessmentResult(new CountyRef(c.code(), c.name()), pack.standard(),
-                a.mode(), tally.getVerdict(), tally.getTotal(), tally.getBase(), tally.getBonus(), tasks,
+        return new Traced(new Outcome.Assessed(new AssessmentResult(new CountyRef(c.code(), c.name(), c.city()),
+                pack.standard(), a.year(), a.date(), a.mode(), tally.getVerdict(), tally.getTotal(), tally.getBase(), tally.getBonus(), tasks,
                 e.indicators(), e.bonus(), e.vetoes(), e.undecided(), counted.notAccepted(), tally.rectification(), e.vetoChecks())),
                 e.rulesFired());
     }

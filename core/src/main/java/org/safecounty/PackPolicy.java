@@ -171,7 +171,7 @@ public record PackPolicy(Set<String> approvedDigests, PackCache cache) {
                 bytes = in.readNBytes((int) MAX_SETTINGS_BYTES);
             }
         } catch (IOException e) {
-            throw invalid("无法读取设置文件：" + file, "cannot read the settings file: " + file + " (" + e + ")");
+            throw unreadable(file, e);
         }
         List<String> digests = new ArrayList<>();
         // read token by token: a scalar's own text, so that a digest of digits only stays as written
@@ -206,7 +206,7 @@ public record PackPolicy(Set<String> approvedDigests, PackCache cache) {
             throw invalid("设置文件格式错误：" + file + "：" + e.getOriginalMessage(),
                     "the settings file is not valid YAML: " + file + ": " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw invalid("无法读取设置文件：" + file, "cannot read the settings file: " + file + " (" + e + ")");
+            throw unreadable(file, e);
         }
         if (digests.isEmpty()) {
             throw invalid("设置文件没有列出任何经批准的摘要（approved）：" + file,
@@ -264,6 +264,26 @@ public record PackPolicy(Set<String> approvedDigests, PackCache cache) {
                     source + ": a digest is 64 hexadecimal digits (the SHA-256 of a pack's manifest), not " + shown);
         }
         return d;
+    }
+
+    /** A settings file that cannot be read, and why, in words rather than an exception's name. */
+    private static IllegalArgumentException unreadable(Path file, IOException e) {
+        String zh;
+        String en;
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            zh = "没有这个文件";
+            en = "no such file";
+        } else if (e instanceof java.nio.file.AccessDeniedException) {
+            zh = "没有读取权限";
+            en = "permission denied";
+        } else if (Files.isDirectory(file)) {
+            zh = "这是文件夹";
+            en = "it is a folder";
+        } else {
+            zh = String.valueOf(e.getMessage());
+            en = zh;
+        }
+        return invalid("无法读取设置文件：" + file + "（" + zh + "）", "cannot read the settings file: " + file + " (" + en + ")");
     }
 
     private static IllegalArgumentException invalid(String zh, String en) {

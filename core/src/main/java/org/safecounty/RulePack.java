@@ -219,7 +219,8 @@ public final class RulePack {
         }
         List<Problem> warnings = resolved.named(plan.warnings());
         warnings.forEach(w -> LOG.info("rule pack {}: {}", files.origin(), w));
-        StandardRef standard = new StandardRef(catalogue.id(), catalogue.version(), own.sha256(), resolved.bases());
+        StandardRef standard = new StandardRef(catalogue.id(), catalogue.version(), own.sha256(), catalogue.zh(),
+                catalogue.en(), resolved.bases());
         LOG.info("loaded rule pack {} {} from {} in {} ms ({})", catalogue.id(), catalogue.version(), files.origin(),
                 (System.nanoTime() - start) / 1_000_000, reused ? "rule base of " + sameRules.id() + " reused"
                         : switch (obtained.source()) {

@@ -15,18 +15,20 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Writes results in the exchange format's JSON. The same result always gives the same bytes:
- * fields in a fixed order, scores with at least one decimal ({@code 93.5}, {@code 6.0}), maxima as
- * written in the catalogue ({@code 3}), two-space indentation and {@code \n} line ends. One
- * instance may be shared by threads.
+ * fields in a fixed order, dates as {@code yyyy-MM-dd}, scores with at least one decimal
+ * ({@code 93.5}, {@code 6.0}), maxima as written in the catalogue ({@code 3}), two-space
+ * indentation and {@code \n} line ends. One instance may be shared by threads.
  */
 public final class ResultJson {
 
@@ -36,6 +38,7 @@ public final class ResultJson {
     public ResultJson() {
         SimpleModule scores = new SimpleModule("safecounty-scores");
         scores.addSerializer(BigDecimal.class, new ScoreSerializer());
+        scores.addSerializer(LocalDate.class, ToStringSerializer.instance);
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));

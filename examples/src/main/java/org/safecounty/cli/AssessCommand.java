@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -73,55 +72,83 @@ final class AssessCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<String> unusable = unusable();
-        if (unusable.isPresent()) {
-            err.println(unusable.get());
-            err.flush();
-            return SafecountyCommand.EXIT_USAGE;
-        }
-        Optional<Lang> language = options.language(err);
-        Optional<Assessor> found = language.isEmpty() ? Optional.empty() : options.assessor(spec);
-        if (found.isEmpty()) {
-            return SafecountyCommand.EXIT_USAGE;
-        }
-        Assessor assessor = found.get();
+        Language lang = SafecountyCommand.language(spec);
+        checkUsable();
+        Lang markdownLang = format == Format.markdown ? oneLanguage(spec, "Markdown") : Lang.ZH;
+        Assessor assessor = options.assessor(spec);
         BatchInputs.Inputs inputs;
-        try {
-            inputs = stdin() ? BatchInputs.lines(SafecountyCommand.in(spec), assessor.limits().maxChars() * 4L)
-                    : BatchInputs.files(files, list);
-        } catch (IOException e) {
-            String why = e instanceof NoSuchFileException ? "没有这个文件 no such file" : e.getMessage();
-            err.println("--list: 无法读取 cannot read " + Escape.text(list.toString()) + ": " + Escape.text(why));
-            err.flush();
-            return SafecountyCommand.EXIT_USAGE;
+        if (stdin()) {
+            inputs = BatchInputs.lines(SafecountyCommand.in(spec), assessor.limits().maxChars() * 4L);
+        } else {
+            if (list != null && Files.isDirectory(list)) {
+                throw UserError.usage("--list " + list, "这是文件夹，应为每行一个路径的文件",
+                        "it is a folder, not a file of paths one a line");
+            }
+            try {
+                inputs = BatchInputs.files(files, list);
+            } catch (IOException e) {
+                IoReason why = IoReason.of(e);
+                throw UserError.usage("--list " + list, "无法读取：" + why.zh(), "cannot read: " + why.en(), e);
+            }
         }
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         lastPool = new InOrder(n, InOrder.windowFor(n));
         Optional<Progress> progress = Progress.onTerminal(err, inputs.total());
         try {
-            boolean allAssessed = format == Format.jsonl
+            Tally tally = format == Format.jsonl
                     ? streamLines(assessor, inputs, out, progress)
-                    : printAll(assessor, inputs, out, progress, language.get());
-            return allAssessed ? 0 : 2;
+                    : printAll(assessor, inputs, out, progress, lang, markdownLang);
+            if (tally.count() == 0) {
+                noteNothing(err, lang, nothingFound());
+            }
+            return tally.allAssessed() ? ExitStatus.OK : ExitStatus.REJECTED;
         } catch (OutputClosed e) {
             progress.ifPresent(Progress::clear);
-            err.println("无法写出结果，已停止 cannot write the output (a closed pipe?): stopped");
+            err.println(lang.say("无法写出结果，已停止（管道已关闭？）", "cannot write the output (a closed pipe?): stopped"));
             err.flush();
-            return SafecountyCommand.EXIT_INTERNAL;
-        } catch (PackPolicyOptions.Refused e) {
-            progress.ifPresent(Progress::clear);
-            out.flush();
-            err.println(e.getMessage());
-            err.flush();
-            return SafecountyCommand.EXIT_USAGE;
+            return ExitStatus.INTERNAL;
         } catch (RuntimeException | Error e) {
+            // the top of the command line says what it was; the progress line must not stay under it
             progress.ifPresent(Progress::clear);
             out.flush();
-            err.println("内部错误 internal error: " + Escape.text(String.valueOf(e)));
-            e.printStackTrace(err);
-            err.flush();
-            return SafecountyCommand.EXIT_INTERNAL;
+            throw e;
         }
+    }
+
+    /**
+     * The one language of a report written in one (Markdown, HTML): {@code --lang zh|en}, else
+     * Chinese; {@code --lang both} is a usage error there.
+     */
+    static Lang oneLanguage(CommandLine.Model.CommandSpec spec, String format) {
+        Language chosen = SafecountyCommand.chosenLanguage(spec).orElse(Language.ZH);
+        return chosen.one().orElseThrow(() -> UserError.usage("--lang both",
+                format + " 只用一种语言写：zh 或 en", format + " is written in one language: zh or en"));
+    }
+
+    /** How many submissions a run took, and whether every one was assessed. */
+    private record Tally(long count, boolean allAssessed) {
+    }
+
+    /** Where no submission was found: standard input, or the paths given. */
+    private String nothingFound() {
+        if (stdin()) {
+            return "-";
+        }
+        List<String> given = new ArrayList<>(files.stream().map(Path::toString).toList());
+        if (list != null) {
+            given.add("--list " + list);
+        }
+        return String.join(" ", given);
+    }
+
+    /**
+     * An empty batch (an empty folder or list, nothing on standard input) is no mistake, for a job
+     * may run over a folder that is empty today: exit status 0, and one line on the error stream
+     * so that a person is not left wondering.
+     */
+    static void noteNothing(PrintWriter err, Language lang, String place) {
+        err.println(Escape.text(place) + ": " + lang.say("没有找到提交材料，未评价任何县", "found no submission; nothing assessed"));
+        err.flush();
     }
 
     /** The output cannot be written any more (a pipe closed by its reader): the batch stops. */
@@ -150,33 +177,35 @@ final class AssessCommand implements Callable<Integer> {
         return files.size() == 1 && files.get(0).toString().equals("-");
     }
 
-    /** Why the inputs cannot be used, if they cannot. */
-    private Optional<String> unusable() {
+    /** @throws UserError (64) when the inputs cannot be used */
+    private void checkUsable() {
         if (threads != null && (threads < 1 || threads > 1024)) {
-            return Optional.of("--threads: 1 到 1024 from 1 to 1024, not " + threads);
+            throw UserError.usage("--threads " + threads, "应为 1 到 1024", "must be from 1 to 1024");
         }
         if (files.isEmpty() && list == null) {
-            return Optional.of("没有要评价的提交材料 nothing to assess: give FILE, DIR, --list FILE or -");
+            throw UserError.usage("assess", "没有要评价的提交材料：请给出 FILE、DIR、--list FILE 或 -",
+                    "nothing to assess: give FILE, DIR, --list FILE or -");
         }
         boolean dash = files.stream().anyMatch(f -> f.toString().equals("-"));
         if (dash && (files.size() > 1 || list != null)) {
-            return Optional.of("- 只能单独使用 stands alone: JSON Lines on standard input, with no FILE, DIR or --list");
+            throw UserError.usage("-", "只能单独使用（从标准输入读 JSON Lines），不能再给 FILE、DIR 或 --list",
+                    "stands alone (JSON Lines on standard input), with no FILE, DIR or --list");
         }
-        return Optional.empty();
     }
 
     /**
      * JSON Lines: each result written, on the thread that writes, as soon as it and every one
      * before it are done, and flushed whenever the next is not done yet. Nothing is kept.
      *
-     * @return whether every submission was assessed
+     * @return how many submissions there were and whether every one was assessed
      */
-    private boolean streamLines(Assessor assessor, BatchInputs.Inputs inputs, PrintWriter out,
+    private Tally streamLines(Assessor assessor, BatchInputs.Inputs inputs, PrintWriter out,
                                 Optional<Progress> progress) {
         ResultJson json = new ResultJson();
         record Line(String text, boolean assessed) {
         }
         boolean[] all = {true};
+        long[] count = {0};
         boolean[] unflushed = {false};
         lastPool.run(inputs.iterator(), (BatchInputs.Input in) -> {
             Outcome o = in.assess().apply(assessor);
@@ -185,6 +214,7 @@ final class AssessCommand implements Callable<Integer> {
             out.write(line.text());
             unflushed[0] = true;
             all[0] &= line.assessed();
+            count[0]++;
             progress.ifPresent(p -> p.count(line.assessed()));
         }, () -> {
             if (unflushed[0]) {
@@ -201,15 +231,15 @@ final class AssessCommand implements Callable<Integer> {
             throw new OutputClosed();
         }
         progress.ifPresent(Progress::finish);
-        return all[0];
+        return new Tally(count[0], all[0]);
     }
 
     /**
      * Text, JSON or Markdown: the whole batch printed at the end, in the same bytes as when files
      * were assessed one after another; the outcomes are kept until then.
      */
-    private boolean printAll(Assessor assessor, BatchInputs.Inputs inputs, PrintWriter out, Optional<Progress> progress,
-                             Lang lang) {
+    private Tally printAll(Assessor assessor, BatchInputs.Inputs inputs, PrintWriter out, Optional<Progress> progress,
+                           Language lang, Lang markdownLang) {
         List<Map.Entry<String, Outcome>> outcomes = new ArrayList<>();
         lastPool.run(inputs.iterator(),
                 (BatchInputs.Input in) -> new AbstractMap.SimpleEntry<>(in.source(), in.assess().apply(assessor)),
@@ -221,18 +251,19 @@ final class AssessCommand implements Callable<Integer> {
         if (format == Format.json) {
             out.print(new ResultJson().writeBatch(outcomes));
         } else if (format == Format.markdown) {
-            printMarkdown(assessor, outcomes, out, lang);
+            options.pack().ifPresent(p -> out.print(PackNote.markdown(p, markdownLang == Lang.EN ? Language.EN : Language.ZH)));
+            printMarkdown(assessor, outcomes, out, markdownLang);
         } else {
-            printText(assessor, outcomes, out);
+            options.pack().ifPresent(p -> out.println(PackNote.line(p, lang)));
+            printText(assessor, outcomes, out, lang);
         }
         out.flush();
-        return outcomes.stream().allMatch(e -> e.getValue().assessed());
+        return new Tally(outcomes.size(), outcomes.stream().allMatch(e -> e.getValue().assessed()));
     }
 
     /**
      * Assesses one file; a problem of the file or of its pack is a rejection, except that a pack
-     * the policy refuses (a bundled pack that is not approved) stops the command
-     * ({@link PackPolicyOptions.Refused}).
+     * the policy refuses (a bundled pack that is not approved) stops the command (a {@link UserError}).
      */
     static Outcome assess(Assessor assessor, Path file) {
         String json;
@@ -246,10 +277,16 @@ final class AssessCommand implements Callable<Integer> {
             }
             json = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            return new Outcome.Rejected(List.of(new Problem("$", "UNREADABLE", "无法读取文件：" + e.getMessage(),
-                    "cannot read the file: " + e.getMessage())));
+            return unreadable(e);
         }
         return assess(assessor, json);
+    }
+
+    /** A file that cannot be read, rejected saying why ({@link IoReason}); the output names the file. */
+    static Outcome.Rejected unreadable(IOException e) {
+        IoReason why = IoReason.of(e);
+        return new Outcome.Rejected(List.of(new Problem("$", "UNREADABLE", "无法读取文件：" + why.zh(),
+                "cannot read the file: " + why.en())));
     }
 
     /** Assesses one submission's text, as {@link #assess(Assessor, Path)} does a file's. */
@@ -259,14 +296,15 @@ final class AssessCommand implements Callable<Integer> {
         } catch (RulePackException e) {
             Optional<Problem> refused = PackPolicyOptions.notApproved(e);
             if (refused.isPresent()) {
-                throw new PackPolicyOptions.Refused(PackPolicyOptions.refusal(e.origin(), refused.get()));
+                throw PackPolicyOptions.unloadable(e.origin(), e);
             }
             return new Outcome.Rejected(e.problems());
         }
     }
 
-    private static void printText(Assessor assessor, List<Map.Entry<String, Outcome>> outcomes, PrintWriter out) {
-        TextReport report = new TextReport();
+    private static void printText(Assessor assessor, List<Map.Entry<String, Outcome>> outcomes, PrintWriter out,
+                                  Language lang) {
+        TextReport report = lang.one().map(TextReport::new).orElseGet(TextReport::new);
         for (Map.Entry<String, Outcome> e : outcomes) {
             out.println("== " + Escape.text(e.getKey()));
             if (e.getValue() instanceof Outcome.Assessed a) {
@@ -277,7 +315,7 @@ final class AssessCommand implements Callable<Integer> {
             }
             out.println();
         }
-        out.println(summary(outcomes));
+        out.println(summary(outcomes, lang));
     }
 
     private static void printMarkdown(Assessor assessor, List<Map.Entry<String, Outcome>> outcomes, PrintWriter out,
@@ -298,9 +336,10 @@ final class AssessCommand implements Callable<Integer> {
         }
     }
 
-    private static String summary(List<Map.Entry<String, Outcome>> outcomes) {
-        StringBuilder s = new StringBuilder("汇总 summary\n");
-        s.append(String.format("  %-8s %-10s %-10s %8s  %s%n", "代码 code", "县 county", "结论 verdict", "总分 total", "file"));
+    private static String summary(List<Map.Entry<String, Outcome>> outcomes, Language lang) {
+        StringBuilder s = new StringBuilder(lang.label("汇总", "summary")).append('\n');
+        s.append(String.format("  %-8s %-10s %-10s %8s  %s%n", lang.label("代码", "code"), lang.label("县", "county"),
+                lang.label("结论", "verdict"), lang.label("总分", "total"), lang == Language.ZH ? "文件" : "file"));
         for (Map.Entry<String, Outcome> e : outcomes) {
             if (e.getValue() instanceof Outcome.Assessed a) {
                 AssessmentResult r = a.result();

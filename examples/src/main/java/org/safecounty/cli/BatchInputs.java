@@ -65,7 +65,7 @@ final class BatchInputs {
             @Override
             public boolean hasNext() {
                 while (pending.isEmpty() && listed != null) {
-                    String line = readLine(listed);
+                    String line = readLine(listed, list);
                     if (line == null) {
                         return false;
                     }
@@ -125,7 +125,8 @@ final class BatchInputs {
         }
     }
 
-    private static String readLine(BufferedReader r) {
+    /** The next line of the list file, null at its end. @throws UserError (64) when it cannot be read */
+    private static String readLine(BufferedReader r, Path list) {
         try {
             String line = r.readLine();
             if (line == null) {
@@ -133,7 +134,8 @@ final class BatchInputs {
             }
             return line;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the list: " + e.getMessage(), e);
+            IoReason why = IoReason.of(e);
+            throw UserError.usage("--list " + list, "无法读取：" + why.zh(), "cannot read: " + why.en(), e);
         }
     }
 
@@ -252,7 +254,8 @@ final class BatchInputs {
                 end = n;
                 return true;
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read standard input: " + e.getMessage(), e);
+                IoReason why = IoReason.of(e);
+                throw UserError.usage("-", "无法读取标准输入：" + why.zh(), "cannot read standard input: " + why.en(), e);
             }
         }
 

@@ -13,7 +13,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
-/** {@code pack sign DIR}: writes the pack's manifest and prints the digest to approve. */
+/**
+ * {@code pack sign DIR}: writes the pack's manifest and prints the digest to approve. A folder that
+ * cannot be read or signed (no such folder, a link, a hidden file) or written is one line, exit status 64.
+ */
 @Command(name = "pack", mixinStandardHelpOptions = true, description = "规则包管理 · Rule pack management.",
         subcommands = PackCommand.Sign.class)
 final class PackCommand implements Runnable {
@@ -21,9 +24,10 @@ final class PackCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    /** Without a subcommand: which there are, as a usage error. */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw SafecountyCommand.missingCommand(spec);
     }
 
     @Command(name = "sign", mixinStandardHelpOptions = true,
@@ -38,28 +42,27 @@ final class PackCommand implements Runnable {
         private CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() throws IOException {
+        public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            Language lang = SafecountyCommand.language(spec);
+            Path manifest = dir.resolve(PackManifest.FILE);
             PackFiles files;
             try {
                 // read (and refuse links, hidden and oversized files) before anything is written
-                PackFiles.fromDirectory(dir);
-                Files.deleteIfExists(dir.resolve(PackManifest.FILE));
-                files = PackFiles.fromDirectory(dir);
-            } catch (PackFiles.Refused e) {
-                PrintWriter err = spec.commandLine().getErr();
-                err.println("规则包无法签名 / the rule pack cannot be signed: " + Escape.text(dir.toString()));
-                err.println("  " + Escape.text(e.problem().toString()));
-                err.flush();
-                return 1;
+                TestCommand.files(dir);
+                Files.deleteIfExists(manifest);
+                files = TestCommand.files(dir);
+                Files.writeString(manifest, PackManifest.write(files), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                IoReason why = IoReason.of(e);
+                throw UserError.usage(manifest.toString(), "无法写入：" + why.zh(), "cannot write: " + why.en(), e);
             }
-            Files.writeString(dir.resolve(PackManifest.FILE), PackManifest.write(files), StandardCharsets.UTF_8);
-            String digest = PackManifest.digest(PackFiles.fromDirectory(dir));
-            out.println("已写出 wrote " + Escape.text(dir.resolve(PackManifest.FILE).toString()) + " ("
-                    + files.all().size() + " files)");
-            out.println("清单摘要 manifest digest: " + digest);
+            String digest = PackManifest.digest(TestCommand.files(dir));
+            out.println(lang.label("已写出", "wrote") + " " + Escape.text(manifest.toString()) + " ("
+                    + files.all().size() + " " + (lang == Language.ZH ? "个文件" : "files") + ")");
+            out.println(lang.label("清单摘要", "manifest digest") + ": " + digest);
             out.flush();
-            return 0;
+            return ExitStatus.OK;
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.safecounty.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +8,7 @@ import org.safecounty.RulePackException;
 import org.safecounty.internal.engine.PackCache;
 import org.safecounty.internal.text.Escape;
 import org.safecounty.result.Problem;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
@@ -38,21 +38,12 @@ final class PackPolicyOptions {
                     + ", else $XDG_CACHE_HOME/safecounty/packs, else ~/.cache/safecounty/packs)"})
     private boolean noCache;
 
-    /** A pack the policy refused: one line to print, exit status 64. */
-    static final class Refused extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-
-        Refused(String line) {
-            super(line, null, false, false);
-        }
-    }
-
     /**
-     * The policy of {@code --approved}, {@code --settings} and the command line's environment, or
-     * empty after saying on the command's error stream why it cannot be used.
+     * The policy of {@code --approved}, {@code --settings} and the command line's environment.
+     *
+     * @throws UserError (64) when it is set but cannot be used, saying why
      */
-    Optional<PackPolicy> policy(CommandLine.Model.CommandSpec spec) {
+    PackPolicy policy(CommandLine.Model.CommandSpec spec) {
         try {
             PackPolicy policy = PackPolicy.fromEnvironment(SafecountyCommand.env(spec), settings);
             if (approved != null) {
@@ -61,12 +52,9 @@ final class PackPolicyOptions {
             if (!noCache) {
                 policy = policy.withCache(PackCache.fromEnvironment(SafecountyCommand.env(spec)));
             }
-            return Optional.of(policy);
+            return policy;
         } catch (IllegalArgumentException e) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println(Escape.text(e.getMessage()));
-            err.flush();
-            return Optional.empty();
+            throw UserError.usage(e.getMessage());
         }
     }
 
@@ -75,23 +63,21 @@ final class PackPolicyOptions {
         return e.problems().stream().filter(p -> PackPolicy.NOT_APPROVED.equals(p.code())).findFirst();
     }
 
-    /** The one line that says a pack was refused as not approved. */
-    static String refusal(String origin, Problem problem) {
-        return Escape.text(origin + ": " + problem.message());
-    }
-
     /**
-     * Says why a pack cannot be loaded: one line when the policy refused it, else every problem.
-     * Both are exit status 64 for the commands that assess.
+     * Why a pack cannot be loaded, exit status 64: one line when the policy refused it or it cannot
+     * be read at all (one problem at the pack's own place), else a line and every problem with its
+     * file and line.
      */
-    static void printUnloadable(PrintWriter err, String origin, RulePackException e) {
+    static UserError unloadable(String origin, RulePackException e) {
         Optional<Problem> refused = notApproved(e);
         if (refused.isPresent()) {
-            err.println(refusal(origin, refused.get()));
-        } else {
-            err.println("规则包无法加载 / the rule pack cannot be loaded: " + Escape.text(origin));
-            e.problems().forEach(p -> err.println("  " + Escape.text(p.toString())));
+            return UserError.usage(origin, refused.get().zh(), refused.get().en());
         }
-        err.flush();
+        List<Problem> problems = e.problems();
+        if (problems.size() == 1 && problems.get(0).path().equals(origin)) {
+            return UserError.usage(origin, problems.get(0).zh(), problems.get(0).en());
+        }
+        return UserError.usage(origin, "规则包无法加载", "the rule pack cannot be loaded")
+                .withDetails(problems.stream().map(Problem::toString).toList());
     }
 }

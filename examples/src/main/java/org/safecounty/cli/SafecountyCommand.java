@@ -1,33 +1,61 @@
 package org.safecounty.cli;
 
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.safecounty.internal.text.Escape;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
-/** The {@code safecounty} command line: {@code java -jar safecounty.jar assess FILE...}, {@code report --out DIR FILE...}. */
+/**
+ * The {@code safecounty} command line: {@code java -jar safecounty.jar assess FILE...}, {@code report --out DIR FILE...}.
+ *
+ * <p>No mistake of the user's ends in a stack trace: a bad option or argument is one line and a
+ * hint ({@code --help}), exit status 64; a {@link UserError} is its line and its status; anything
+ * else is an internal error, one line pointing to {@code --debug} (which prints the trace), exit
+ * status 70. Statuses: {@link ExitStatus}.
+ */
 @Command(name = "safecounty", mixinStandardHelpOptions = true, version = "safecounty 0.1.0",
-        description = {"食品药品安全县创建评价 · Food and Drug Safety County assessment."},
+        description = {"食品药品安全县创建评价 · Food and Drug Safety County assessment.",
+                "Exit status: 0 ok, 1 pack tests failed (test), 2 some submission rejected or unreadable "
+                        + "(assess, report, diff), 64 usage error or a pack that cannot be loaded or is invalid, "
+                        + "70 internal error (--debug prints its stack trace)."},
         subcommands = {AssessCommand.class, ReportCommand.class, ValidateCommand.class, TestCommand.class, DiffCommand.class, WorkbenchCommand.class,
                 PackCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SafecountyCommand implements Runnable {
 
     /** Exit status for a usage error or a rule pack that cannot be loaded. */
-    static final int EXIT_USAGE = 64;
+    static final int EXIT_USAGE = ExitStatus.USAGE;
 
     /** Exit status for an internal error: a failure that is no fault of the input or the pack. */
-    static final int EXIT_INTERNAL = 70;
+    static final int EXIT_INTERNAL = ExitStatus.INTERNAL;
+
+    @Option(names = "--lang", scope = ScopeType.INHERIT, paramLabel = "zh|en|both", converter = Language.Converter.class,
+            description = "language of what a person reads: zh, en or both (default: both; Markdown and HTML: zh)")
+    private Language lang;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "print the stack trace of an internal error")
+    private boolean debug;
 
     private final Map<String, String> env;
     private final InputStream in;
+    private final Consumer<CommandSpec> beforeRun;
 
     @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
+    private CommandSpec spec;
 
-    private SafecountyCommand(Map<String, String> env, InputStream in) {
+    private SafecountyCommand(Map<String, String> env, InputStream in, Consumer<CommandSpec> beforeRun) {
         this.env = Map.copyOf(env);
         this.in = in;
+        this.beforeRun = beforeRun;
     }
 
     /** The environment the commands read ({@code SAFECOUNTY_APPROVED}, {@code SAFECOUNTY_SETTINGS}). */
@@ -36,18 +64,52 @@ public final class SafecountyCommand implements Runnable {
     }
 
     /** The environment of the command line a command runs in: the process's unless a test gave another. */
-    static Map<String, String> env(CommandLine.Model.CommandSpec spec) {
+    static Map<String, String> env(CommandSpec spec) {
         return spec.root().userObject() instanceof SafecountyCommand root ? root.env() : System.getenv();
     }
 
     /** The standard input the commands read ({@code assess -}): the process's unless a test gave another. */
-    static InputStream in(CommandLine.Model.CommandSpec spec) {
+    static InputStream in(CommandSpec spec) {
         return spec.root().userObject() instanceof SafecountyCommand root ? root.in : System.in;
     }
 
+    /** The {@code --lang} given to the command of {@code spec} or before it, if any. */
+    static Optional<Language> chosenLanguage(CommandSpec spec) {
+        return Optional.ofNullable(option(spec, "--lang"));
+    }
+
+    /** The language of what a person reads: {@code --lang}, else both. */
+    static Language language(CommandSpec spec) {
+        return chosenLanguage(spec).orElse(Language.BOTH);
+    }
+
+    private static boolean debug(CommandSpec spec) {
+        return Boolean.TRUE.equals(option(spec, "--debug"));
+    }
+
+    /** The value of an inherited option as given to this command or one above it. */
+    @SuppressWarnings("unchecked")
+    private static <T> T option(CommandSpec spec, String name) {
+        for (CommandSpec s = spec; s != null; s = s.parent()) {
+            CommandLine.Model.OptionSpec o = s.findOption(name);
+            if (o != null && o.getValue() != null && !Boolean.FALSE.equals(o.getValue())) {
+                return (T) o.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** Without a command: which there are, as a usage error. */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw missingCommand(spec);
+    }
+
+    /** A command that has subcommands run without one. */
+    static UserError missingCommand(CommandSpec spec) {
+        return UserError.usage(spec.qualifiedName(), "缺少命令（" + String.join("、", spec.subcommands().keySet()) + "）",
+                "a command is needed (" + String.join(", ", spec.subcommands().keySet()) + "); see "
+                        + spec.qualifiedName() + " --help");
     }
 
     public static void main(String[] args) {
@@ -70,12 +132,95 @@ public final class SafecountyCommand implements Runnable {
 
     /** The configured command line reading {@code env} and, as its standard input, {@code in}. */
     public static CommandLine commandLine(Map<String, String> env, InputStream in) {
-        CommandLine cli = new CommandLine(new SafecountyCommand(env, in));
-        cli.setParameterExceptionHandler((ex, argv) -> {
-            ex.getCommandLine().getErr().println(ex.getMessage());
-            ex.getCommandLine().usage(ex.getCommandLine().getErr());
-            return EXIT_USAGE;
-        });
+        return commandLine(env, in, spec -> { });
+    }
+
+    /**
+     * The configured command line that runs {@code beforeRun} on the command's spec just before the
+     * command: for tests, which make it throw to see how an internal error is reported.
+     */
+    static CommandLine commandLine(Map<String, String> env, InputStream in, Consumer<CommandSpec> beforeRun) {
+        CommandLine cli = new CommandLine(new SafecountyCommand(env, in, beforeRun));
+        cli.setParameterExceptionHandler(SafecountyCommand::badArguments);
+        cli.setExecutionStrategy(SafecountyCommand::execute);
         return cli;
+    }
+
+    /** Runs the command; whatever it throws becomes one line and an exit status. */
+    private static int execute(CommandLine.ParseResult parsed) {
+        List<CommandLine> chain = parsed.asCommandLineList();
+        CommandLine leaf = chain.get(chain.size() - 1);
+        CommandSpec spec = leaf.getCommandSpec();
+        try {
+            if (spec.root().userObject() instanceof SafecountyCommand root) {
+                root.beforeRun.accept(spec);
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        } catch (CommandLine.ParameterException e) {
+            throw e;
+        } catch (CommandLine.ExecutionException e) {
+            return failed(leaf, e.getCause() == null ? e : e.getCause());
+        } catch (RuntimeException | Error e) {
+            return failed(leaf, e);
+        }
+    }
+
+    /** What a command threw: a user's mistake as its line, anything else as an internal error. */
+    private static int failed(CommandLine leaf, Throwable e) {
+        CommandSpec spec = leaf.getCommandSpec();
+        leaf.getOut().flush();
+        PrintWriter err = leaf.getErr();
+        Language lang = language(spec);
+        boolean debug = debug(spec);
+        if (e instanceof UserError u) {
+            u.print(err, lang);
+            if (debug && u.getCause() != null) {
+                u.getCause().printStackTrace(err);
+            }
+            err.flush();
+            return u.status();
+        }
+        String what = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        err.println(Escape.text(spec.qualifiedName() + ": " + lang.say("内部错误，请报告此问题；加 --debug 可看到堆栈",
+                "internal error, please report it; run again with --debug for the stack trace")
+                + (what.isEmpty() ? "" : " (" + what + ")")));
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitStatus.INTERNAL;
+    }
+
+    /** picocli's own errors (an unknown option, a bad value): one line and a hint, exit status 64. */
+    private static int badArguments(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cli = ex.getCommandLine();
+        PrintWriter err = cli.getErr();
+        Language lang = languageIn(args);
+        String zh = ex instanceof CommandLine.UnmatchedArgumentException ? "无法识别的选项、参数或命令"
+                : ex instanceof CommandLine.MissingParameterException ? "缺少必需的选项或参数"
+                : "选项或参数有误";
+        String name = cli.getCommandSpec().qualifiedName();
+        String message = String.valueOf(ex.getMessage());
+        err.println(Escape.text(name + ": " + switch (lang) {
+            case BOTH -> zh + " / " + message;
+            case ZH -> zh + "：" + message;
+            case EN -> message;
+        }));
+        err.println(Escape.text(lang.say("用法见", "usage:") + " " + name + " --help"));
+        err.flush();
+        return ExitStatus.USAGE;
+    }
+
+    /** The language asked for on a command line that could not be parsed: its {@code --lang}, else both. */
+    static Language languageIn(String[] args) {
+        Language found = null;
+        for (int i = 0; i < args.length; i++) {
+            String value = args[i].startsWith("--lang=") ? args[i].substring("--lang=".length())
+                    : args[i].equals("--lang") && i + 1 < args.length ? args[i + 1] : null;
+            if (value != null && Language.parse(value) != null) {
+                found = Language.parse(value);
+            }
+        }
+        return found == null ? Language.BOTH : found;
     }
 }

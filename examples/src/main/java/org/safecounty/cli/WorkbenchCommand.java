@@ -27,7 +27,8 @@ import picocli.CommandLine;
 @Command(name = "workbench", mixinStandardHelpOptions = true,
         description = {"标准修订工作台：在本机网页上修改参数，实时查看各县结论变化，测试并保存修订草案。",
                 "A local web page for drafting a revision: change figures, see which counties change and why,",
-                "run the draft's tests and save it as an overlay pack. Serves on 127.0.0.1 only."})
+                "run the draft's tests and save it as an overlay pack. Serves on 127.0.0.1 only (docs/workbench.md).",
+                "Exit status: 0 when stopped, 64 usage error or a pack that cannot be loaded, 70 internal error."})
 final class WorkbenchCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "examples/province",
@@ -57,20 +58,12 @@ final class WorkbenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Optional<PackPolicy> policy = policyOptions.policy(spec);
-        if (policy.isEmpty()) {
-            return SafecountyCommand.EXIT_USAGE;
-        }
+        PackPolicy policy = policyOptions.policy(spec);
         if (port < 0 || port > 65535) {
-            err.println("端口须在 0 至 65535 之间 the port must be 0 to 65535: " + port);
-            err.flush();
-            return SafecountyCommand.EXIT_USAGE;
+            throw UserError.usage("--port " + port, "端口须在 0 至 65535 之间", "the port must be 0 to 65535");
         }
         if (!Files.isDirectory(data)) {
-            err.println("没有这个数据文件夹 no such data folder: " + Escape.text(data.toString()));
-            err.flush();
-            return SafecountyCommand.EXIT_USAGE;
+            throw UserError.usage("--data " + Escape.text(data.toString()), "没有这个数据文件夹", "no such data folder");
         }
         RulePack base;
         PackFiles own;
@@ -78,25 +71,20 @@ final class WorkbenchCommand implements Callable<Integer> {
             Path dir = Path.of(pack);
             if (Files.isDirectory(dir)) {
                 own = PackFiles.fromDirectory(dir);
-                base = RulePack.load(own, policy.get());
             } else {
-                Optional<PackFiles> bundled = pack.matches("[A-Za-z0-9._-]+")
-                        ? PackFiles.fromClasspath(pack, RulePack.class.getClassLoader()) : Optional.empty();
-                if (bundled.isEmpty()) {
-                    err.println("没有这个规则包 no such pack: " + Escape.text(pack));
-                    err.flush();
-                    return SafecountyCommand.EXIT_USAGE;
-                }
-                own = bundled.get();
-                base = RulePack.load(own, policy.get());
+                own = (pack.matches("[A-Za-z0-9._-]+") ? PackFiles.fromClasspath(pack, RulePack.class.getClassLoader())
+                        : Optional.<PackFiles>empty()).orElseThrow(() -> UserError.usage("--pack " + Escape.text(pack),
+                        "没有这个规则包（应为随库规则包的 id 或规则包文件夹）", "no such pack (a bundled pack's id or a pack folder)"));
             }
+            base = RulePack.load(own, policy);
         } catch (RulePackException e) {
-            PackPolicyOptions.printUnloadable(err, pack, e);
-            return SafecountyCommand.EXIT_USAGE;
+            throw PackPolicyOptions.unloadable(pack, e);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw UserError.usage("--pack " + Escape.text(pack), "不是路径", "not a path");
         }
         Files.createDirectories(workspace);
         Map<String, String> submissions = Workbench.readData(data);
-        Workbench bench = new Workbench(base, own, submissions, workspace.toRealPath(), policy.get());
+        Workbench bench = new Workbench(base, own, submissions, workspace.toRealPath(), policy);
         try (WorkbenchServer server = WorkbenchServer.start(bench, port)) {
             out.println("标准修订工作台 policy workbench: " + base.id() + " " + base.version() + ", "
                     + submissions.size() + " 个县 counties, workspace " + Escape.text(workspace.toRealPath().toString()));
@@ -105,6 +93,6 @@ final class WorkbenchCommand implements Callable<Integer> {
             out.flush();
             stop.await();
         }
-        return 0;
+        return ExitStatus.OK;
     }
 }

@@ -44,7 +44,7 @@ class ValidateCommandTest {
         edit(pack.resolve("rules/t1-organisation.drl"),
                 "params.bands(\"T1.2.bands\") ) );\nend", "params.bands(\"T1.2.bands\") ) );\n");
         Run run = validate(pack);
-        assertEquals(1, run.status());
+        assertEquals(64, run.status(), "a pack with problems is a usage error");
         assertTrue(run.out().matches("(?s).*rules/t1-organisation\\.drl:\\d+: 规则编译错误.*"), run.out());
     }
 
@@ -53,7 +53,7 @@ class ValidateCommandTest {
         Path pack = copy(dir);
         edit(pack.resolve("rules/t5-emergency.drl"), "$i.value(\"emg.drills\")", "$i.value(\"emg.drill\")");
         Run run = validate(pack);
-        assertEquals(1, run.status());
+        assertEquals(64, run.status(), "a pack with problems is a usage error");
         assertTrue(run.out().contains("rules/t5-emergency.drl:22: 证据键目录中没有 emg.drill"), run.out());
     }
 
@@ -68,7 +68,7 @@ class ValidateCommandTest {
                 "      - { id: T1.4, max: 3, zh: 村级协管员, en: Village coordinators }\n"
                         + "      - { id: T1.5, max: 1, zh: 新指标, en: A new indicator }");
         Run run = validate(pack);
-        assertEquals(1, run.status());
+        assertEquals(64, run.status(), "a pack with problems is a usage error");
         int line = lineOf(pack.resolve("pack.yaml"), "id: T1.5");
         assertTrue(run.out().contains("pack.yaml:" + line + ": T1.5 在目录中，但没有规则计算它"), run.out());
     }
@@ -78,7 +78,7 @@ class ValidateCommandTest {
         Path pack = copy(dir);
         edit(pack.resolve("pack.yaml"), "- { id: T1.1, max: 3,", "- { id: T1.1, max: 4,");
         Run run = validate(pack);
-        assertEquals(1, run.status());
+        assertEquals(64, run.status(), "a pack with problems is a usage error");
         int line = lineOf(pack.resolve("pack.yaml"), "- id: T1");
         assertTrue(run.out().contains("pack.yaml:" + line + ": 任务 T1 的指标分值合计 13，与任务满分 12 不符"), run.out());
     }
@@ -90,7 +90,7 @@ class ValidateCommandTest {
                 + "\nT9.9.points:\n  zh: 无用\n  en: unused\n  ref: none\n  value: 1\n");
         edit(pack.resolve("rules/t6-industry.drl"), "Indicator( id == \"T6.3\" )", "Indicator( id == \"T6.9\" )");
         Run run = validate(pack);
-        assertEquals(1, run.status());
+        assertEquals(64, run.status(), "a pack with problems is a usage error");
         int line = lineOf(pack.resolve("parameters.yaml"), "T9.9.points:");
         assertTrue(run.out().matches("(?s).*rules/t6-industry\\.drl:\\d+: 规则 \"T6\\.3 [^\"]*\" 计算的 T6\\.9 不在目录.*"), run.out());
         assertTrue(run.out().contains("T6.3 在目录中，但没有规则计算它"), run.out());
@@ -100,7 +100,7 @@ class ValidateCommandTest {
         // the rule fixed, the pack loads, and the unused parameter is listed as a warning
         edit(pack.resolve("rules/t6-industry.drl"), "Indicator( id == \"T6.9\" )", "Indicator( id == \"T6.3\" )");
         Run fixed = validate(pack);
-        assertEquals(1, fixed.status());
+        assertEquals(64, fixed.status(), "0 only when clean: a pack with a warning is not followed either");
         assertTrue(fixed.out().startsWith("规则包可以加载，但有 1 个警告 / the pack loads, with 1 warning(s):"), fixed.out());
         assertTrue(fixed.out().contains("parameters.yaml:" + line + ": 参数 T9.9.points 没有被任何规则使用"), fixed.out());
     }

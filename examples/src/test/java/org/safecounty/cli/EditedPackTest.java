@@ -1,6 +1,7 @@
 package org.safecounty.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,6 +64,64 @@ class EditedPackTest {
         assertTrue(run.err().contains("rules/t1-organisation.drl:23"), run.err());
         assertTrue(run.err().contains("parameters.yaml 中没有参数 T1.2.bandz"), run.err());
         assertTrue(run.out().isEmpty(), "nothing assessed with a broken pack");
+    }
+
+    /**
+     * Issue 15: an edited pack is never taken for the bundled one of its id. Every output a person
+     * reads names it "本地修改 modified" with its folder and sha256; JSON carries that sha256.
+     */
+    @Test
+    void anEditedPackIsNamedAsModified_inEveryOutput(@TempDir Path dir) throws IOException {
+        Path pack = copy(dir);
+        edit(pack.resolve("parameters.yaml"), "value: 0.6", "value: 0.5");
+        String sha = result(pack, "samples/130229-yutian.json").get("standard").get("sha256").asText();
+        String note = "hebei-fds-county-2014 2014.1.0 本地修改 modified · " + pack + " · sha256 " + sha;
+        String sample = "samples/130229-yutian.json";
+
+        CliRun text = CliRun.of("assess", "--rules", pack.toString(), sample);
+        assertEquals("规则包 rule pack: " + note, text.out().lines().findFirst().orElseThrow(), text.out());
+        CliRun en = CliRun.of("assess", "--lang", "en", "--rules", pack.toString(), sample);
+        assertTrue(en.out().startsWith("rule pack: hebei-fds-county-2014 2014.1.0 modified · " + pack + " · sha256 " + sha
+                + "\n"), en.out());
+        CliRun markdown = CliRun.of("assess", "--format", "markdown", "--rules", pack.toString(), sample);
+        assertTrue(markdown.out().startsWith("> 规则包：hebei-fds-county-2014 2014.1.0 本地修改 · "), markdown.out());
+        assertTrue(markdown.out().contains(sha), markdown.out());
+        CliRun jsonl = CliRun.of("assess", "--format", "jsonl", "--rules", pack.toString(), sample);
+        assertTrue(jsonl.out().contains("\"sha256\":\"" + sha + "\""), jsonl.out());
+
+        Path report = dir.resolve("report");
+        assertEquals(0, CliRun.of("report", "--lang", "en", "--rules", pack.toString(), "--out", report.toString(), sample)
+                .status());
+        for (String page : List.of("index.html", "130229-yutian.html")) {
+            String html = Files.readString(report.resolve(page));
+            assertTrue(html.contains("<body>\n<p class=\"muted\" id=\"local-pack\">rule pack: hebei-fds-county-2014 "
+                    + "2014.1.0 modified · "), page + "\n" + html);
+            assertTrue(html.contains(sha), page);
+        }
+
+        for (String format : List.of("text", "html", "json")) {
+            CliRun diff = CliRun.of("diff", "--from", pack.toString(), "--to", "hebei-fds-county-2016", "--format", format,
+                    sample);
+            assertEquals(0, diff.status(), diff.err());
+            assertTrue(diff.out().contains(sha), format + "\n" + diff.out());
+            if (!format.equals("json")) {
+                assertTrue(diff.out().contains("本地修改 modified · " + pack), format + "\n" + diff.out());
+            }
+        }
+        // the bundled pack is named as before, with no note
+        assertFalse(CliRun.of("assess", sample).out().contains("本地修改"));
+    }
+
+    /** {@code test}: a pack whose own cases fail is exit status 1, not a usage error. */
+    @Test
+    void aPackWhoseOwnCasesFail_exits1(@TempDir Path dir) throws IOException {
+        Path pack = copy(dir);
+        edit(pack.resolve("parameters.yaml"), "  ref: \"§7\"\n  value: 90", "  ref: \"§7\"\n  value: 95");
+        CliRun run = CliRun.of("test", "--lang", "en", pack.toString());
+        assertEquals(1, run.status(), run.err());
+        assertTrue(run.out().contains("verdict: expected PASS, actual FAIL"), run.out());
+        assertTrue(run.out().matches("(?s).*\n\\d+ passed, [1-9]\\d* failed\n"), run.out());
+        assertEquals("", run.err());
     }
 
     private static String verdict(Path pack, String file) throws IOException {

@@ -41,6 +41,7 @@ class ReportBrowserTest {
     static ChromeDriver driver;
     static Path zh;
     static Path en;
+    static Path print;
 
     @BeforeAll
     static void start() throws IOException {
@@ -51,6 +52,10 @@ class ReportBrowserTest {
         assertEquals(0, SafecountyCommand.commandLine().execute(ReportFixtures.args(hostile, "report", "--out", zh.toString())));
         assertEquals(0, SafecountyCommand.commandLine().execute(
                 ReportFixtures.args(hostile, "report", "--lang", "en", "--out", en.toString())));
+        print = dir.resolve("print");
+        assertEquals(0, SafecountyCommand.commandLine().execute(ReportFixtures.args(hostile, "report", "--template",
+                "templates/plain-print", "--out", print.toString())));
+
     }
 
     @AfterAll
@@ -150,6 +155,23 @@ class ReportBrowserTest {
                 }
             }
         }
+    }
+
+    /** The example restyled templates (examples/templates/plain-print): their own style sheet, still no script. */
+    @Test
+    void thePlainPrintTemplatesRenderAndKeepTheNameAsText() throws IOException {
+        for (Path page : pages(print)) {
+            assertEquals(List.of(), open(page), page + " logs no error");
+            assertTrue(js("return getComputedStyle(document.body).fontFamily").toString().contains("serif"), page + ": serif");
+            assertNull(js("return window.pwned === undefined ? null : String(window.pwned)"), page + ": no injected script ran");
+            assertEquals(0L, js("return document.scripts.length + document.images.length"), page.toString());
+        }
+        open(print.resolve("130426-shexian.html"));
+        List<WebElement> bars = driver.findElements(By.cssSelector("#tasks .bar span"));
+        assertEquals(7, bars.size(), "a bar per task area");
+        assertTrue(bars.stream().anyMatch(b -> b.getSize().getWidth() > 0), "the bars are drawn");
+        open(print.resolve("hostile.html"));
+        assertTrue(driver.findElement(By.tagName("h1")).getText().contains(ReportFixtures.HOSTILE_NAME));
     }
 
     @Test

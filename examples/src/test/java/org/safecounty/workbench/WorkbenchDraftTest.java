@@ -124,4 +124,12 @@ class WorkbenchDraftTest {
         assertEquals(0, run("test", "--no-cache", pack.toString()));
         assertEquals(0, run("test", "--no-cache", "--approved", saved.digest(), pack.toString()), "the digest approves it");
     }
+
+    @Test
+    void command_withABadPortDataOrPack_isAUsageError() {
+        assertEquals(64, run("workbench", "--port", "70000"));
+        assertEquals(64, run("workbench", "--data", dir.resolve("none").toString()));
+        assertEquals(64, run("workbench", "--data", "province", "--pack", "no-such-pack"));
+        assertFalse(Files.exists(Path.of("safecounty-workspace")), "no workspace made for a command refused");
+    }
 }

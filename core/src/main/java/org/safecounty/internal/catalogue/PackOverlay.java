@@ -149,7 +149,8 @@ public final class PackOverlay {
                     "the pack it extends, " + baseId + ", has the digest " + baseDigest + ", not the one extends.sha256 names");
         }
         List<StandardRef> bases = new ArrayList<>();
-        bases.add(new StandardRef(baseId, baseVersion, baseDigest));
+        bases.add(new StandardRef(baseId, baseVersion, baseDigest, basePack == null ? "" : basePack.root().path("zh").asText(""),
+                basePack == null ? "" : basePack.root().path("en").asText(""), List.of()));
         bases.addAll(base.bases());
         return laid(files, prefix, own, base, ext, bases);
     }

@@ -73,7 +73,7 @@ public final class PackComparison {
             Set<String> unknown = new TreeSet<>(a.ignored);
             unknown.addAll(b.ignored);
             unknown.forEach(k -> ignored.merge(k, 1, Integer::sum));
-            changes.add(new CountyChange(file, b.result.county().code(), b.result.county().name(), city(text),
+            changes.add(new CountyChange(file, b.result.county().code(), b.result.county().name(), b.result.county().city(),
                     a.result.verdict(), b.result.verdict(), a.result.totalScore(), b.result.totalScore(),
                     causes(a.result, b.result), missing, List.copyOf(unknown)));
         });
@@ -200,14 +200,6 @@ public final class PackComparison {
             causes.add("bonus " + plain(a.bonusScore()) + " → " + plain(b.bonusScore()));
         }
         return causes;
-    }
-
-    private String city(String text) {
-        try {
-            return json.readTree(text).path("county").path("city").asText("");
-        } catch (JsonProcessingException e) {
-            return "";
-        }
     }
 
     static String plain(BigDecimal d) {

@@ -13,13 +13,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.safecounty.internal.pack.KeySpec;
 import org.safecounty.result.Problem;
 import org.safecounty.submission.AssessmentInfo;
@@ -31,9 +29,13 @@ import org.safecounty.submission.Submission;
 import org.safecounty.submission.SubmissionLimits;
 
 /**
- * Reads a submission in the exchange format and checks it against a key catalogue. Every problem
- * is listed with its JSON path; a submission with any problem is not returned at all, so that it
- * can never be scored in part.
+ * Reads a submission in the exchange format and checks it against a key catalogue, in one pass.
+ * The reader checks what only JSON text can get wrong: its syntax and size, unknown fields, fields
+ * of the wrong JSON type, fractions where a whole number belongs, dates that do not parse, an
+ * unknown mode. What a submission built in Java can get wrong too (required and empty texts, the
+ * division code, the county's sizes, the standard, ids, keys and values) is checked by
+ * {@link ModelCheck}, called for each field as it is read. Every problem is listed with its JSON
+ * path; a submission with any problem is not returned at all, so that it can never be scored in part.
  */
 public final class SubmissionReader {
 
@@ -44,7 +46,6 @@ public final class SubmissionReader {
      */
     public static final String SCHEMA = "org/safecounty/schema/submission.schema.json";
 
-    private static final Pattern CODE = Pattern.compile("\\d{6}");
     private static final Set<String> ROOT_FIELDS = Set.of("county", "assessment", "evidence", "incidents");
     private static final Set<String> COUNTY_FIELDS = Set.of("code", "name", "city", "population", "townships",
             "villages");
@@ -53,8 +54,6 @@ public final class SubmissionReader {
             "document");
     private static final Set<String> INCIDENT_FIELDS = Set.of("id", "date", "level", "kind", "reportedWithinHours",
             "concealed");
-    private static final Set<String> LEVELS = Set.of("I", "II", "III", "IV");
-    private static final Set<String> KINDS = Set.of("FOOD", "DRUG");
 
     private final SubmissionLimits limits;
     private final JsonMapper mapper;
@@ -123,18 +122,14 @@ public final class SubmissionReader {
         return new Walk(problems, keysOf, limits).submission(root);
     }
 
-    /** One pass over one submission. */
+    /** One pass over one submission: its shape here, its values by a {@link ModelCheck.Pass}. */
     private static final class Walk {
         private final Problems problems;
-        private final Function<String, Optional<Map<String, KeySpec>>> keysOf;
-        private final Map<String, String> idPaths = new HashMap<>();
-
-        private final SubmissionLimits limits;
+        private final ModelCheck.Pass check;
 
         Walk(Problems problems, Function<String, Optional<Map<String, KeySpec>>> keysOf, SubmissionLimits limits) {
             this.problems = problems;
-            this.keysOf = keysOf;
-            this.limits = limits;
+            this.check = new ModelCheck(limits).pass(problems, keysOf);
         }
 
         Read submission(JsonNode root) {
@@ -155,12 +150,7 @@ public final class SubmissionReader {
             if (!standard.isTextual() || standard.asText().isBlank()) {
                 return null;
             }
-            Map<String, KeySpec> keys = keysOf.apply(standard.asText()).orElse(null);
-            if (keys == null) {
-                problems.add("assessment.standard", "UNKNOWN_STANDARD", "未知的评价标准：" + standard.asText(),
-                        "unknown standard: " + standard.asText());
-            }
-            return keys;
+            return check.standard(standard.asText());
         }
 
         private County county(JsonNode node) {
@@ -168,15 +158,12 @@ public final class SubmissionReader {
                 return null;
             }
             onlyFields(node, "county.", COUNTY_FIELDS);
-            String code = text(node, "code", "county.code", true);
-            if (code != null && !CODE.matcher(code).matches()) {
-                problems.add("county.code", "BAD_CODE", "行政区划代码应为 6 位数字", "a division code has six digits");
-            }
+            String code = text(node, "code", "county.code", check::countyCode);
             String name = text(node, "name", "county.name", true);
             String city = text(node, "city", "county.city", false);
             Long population = whole(node, "population", "county.population", true);
-            if (population != null && population == 0) {
-                problems.add("county.population", "NOT_POSITIVE", "常住人口应大于 0", "population must be above 0");
+            if (population != null) {
+                check.population(population);
             }
             Long townships = whole(node, "townships", "county.townships", true);
             Long villages = whole(node, "villages", "county.villages", true);
@@ -194,11 +181,10 @@ public final class SubmissionReader {
             String standard = text(node, "standard", "assessment.standard", true);
             Long year = whole(node, "year", "assessment.year", true);
             LocalDate date = date(node, "date", "assessment.date");
-            Mode mode = choice(node, "mode", "assessment.mode", Set.of("SELF", "ACCEPTANCE"), true)
-                    .map(Mode::valueOf).orElse(null);
-            if (year != null && date != null && date.getYear() < year) {
-                problems.add("assessment.date", "DATE_BEFORE_YEAR", "评价日期早于评价年度",
-                        "the assessment date lies before the assessment year");
+            Mode mode = Optional.ofNullable(text(node, "mode", "assessment.mode",
+                    s -> check.choice("assessment.mode", s, ModelCheck.MODES))).map(Mode::valueOf).orElse(null);
+            if (year != null && date != null) {
+                check.dateInYear(year, date);
             }
             if (standard == null || year == null || date == null || mode == null) {
                 return null;
@@ -216,9 +202,7 @@ public final class SubmissionReader {
                 problems.wrongType("evidence", "数组", "an array");
                 return items;
             }
-            if (node.size() > limits.maxEvidence()) {
-                problems.add("evidence", "LIMIT_EXCEEDED", "证据过多：" + node.size() + " 项，上限 " + limits.maxEvidence(),
-                        "too many evidence items: " + node.size() + ", at most " + limits.maxEvidence());
+            if (!check.evidenceCount(node.size())) {
                 return items;
             }
             for (int i = 0; i < node.size(); i++) {
@@ -236,17 +220,9 @@ public final class SubmissionReader {
                 return null;
             }
             onlyFields(node, path + ".", EVIDENCE_FIELDS);
-            String id = uniqueId(node, path);
-            String key = text(node, "key", path + ".key", true);
-            KeySpec spec = null;
-            if (key != null && keys != null) {
-                spec = keys.get(key);
-                if (spec == null) {
-                    problems.add(path + ".key", "UNKNOWN_KEY", "标准中没有这个证据键：" + key,
-                            "the standard has no key " + key);
-                }
-            }
-            Object value = value(node.get("value"), path + ".value", spec);
+            String id = text(node, "id", path + ".id", s -> check.id(path, s));
+            KeySpec spec = text(node, "key", path + ".key", s -> check.key(path, s, keys));
+            Object value = check.value(path + ".value", scalar(node.get("value")), spec);
             LocalDate date = date(node, "date", path + ".date");
             Boolean verified = bool(node, "verified", path + ".verified", false);
             String source = text(node, "source", path + ".source", false);
@@ -254,65 +230,19 @@ public final class SubmissionReader {
             if (id == null || spec == null || value == null || date == null) {
                 return null;
             }
-            return new EvidenceItem(id, key, value, date, Boolean.TRUE.equals(verified), Optional.ofNullable(source),
+            return new EvidenceItem(id, spec.name(), value, date, Boolean.TRUE.equals(verified), Optional.ofNullable(source),
                     Optional.ofNullable(document), index);
         }
 
-        private Object value(JsonNode v, String path, KeySpec spec) {
+        /**
+         * A JSON value as the value checks take it: a {@link Boolean}, a {@link BigDecimal}, {@code null}
+         * when absent, or else the node itself, which is of no type a value may have.
+         */
+        private static Object scalar(JsonNode v) {
             if (v == null || v.isNull()) {
-                problems.required(path);
                 return null;
             }
-            if (spec == null) {
-                return v.isBoolean() ? v.booleanValue() : v.isNumber() ? v.decimalValue() : null;
-            }
-            return switch (spec.type()) {
-                case BOOL -> {
-                    if (!v.isBoolean()) {
-                        problems.wrongType(path, "布尔值（true/false）", "true or false");
-                        yield null;
-                    }
-                    yield v.booleanValue();
-                }
-                case COUNT -> count(v, path);
-                case PERCENT -> percent(v, path);
-                case NUMBER -> nonNegative(v, path);
-            };
-        }
-
-        private BigDecimal count(JsonNode v, String path) {
-            BigDecimal d = nonNegative(v, path);
-            if (d != null && d.stripTrailingZeros().scale() > 0) {
-                problems.add(path, "NOT_WHOLE", "计数应为整数", "a count must be a whole number");
-                return null;
-            }
-            return d;
-        }
-
-        private BigDecimal percent(JsonNode v, String path) {
-            BigDecimal d = nonNegative(v, path);
-            if (d != null && d.compareTo(BigDecimal.valueOf(100)) > 0) {
-                problems.add(path, "PERCENT_ABOVE_100", "百分比不能超过 100", "a percentage cannot exceed 100");
-                return null;
-            }
-            return d;
-        }
-
-        private BigDecimal nonNegative(JsonNode v, String path) {
-            if (!v.isNumber()) {
-                problems.wrongType(path, "数字", "a number");
-                return null;
-            }
-            BigDecimal d = v.decimalValue();
-            if (d.signum() < 0) {
-                problems.add(path, "NEGATIVE", "不能为负数", "must not be negative");
-                return null;
-            }
-            if (Problems.outOfRange(d)) {
-                problems.outOfRange(path);
-                return null;
-            }
-            return d;
+            return v.isBoolean() ? (Object) v.booleanValue() : v.isNumber() ? v.decimalValue() : v;
         }
 
         private List<Incident> incidents(JsonNode node) {
@@ -324,9 +254,7 @@ public final class SubmissionReader {
                 problems.wrongType("incidents", "数组", "an array");
                 return list;
             }
-            if (node.size() > limits.maxIncidents()) {
-                problems.add("incidents", "LIMIT_EXCEEDED", "事故过多：" + node.size() + " 起，上限 " + limits.maxIncidents(),
-                        "too many incidents: " + node.size() + ", at most " + limits.maxIncidents());
+            if (!check.incidentCount(node.size())) {
                 return list;
             }
             for (int i = 0; i < node.size(); i++) {
@@ -344,36 +272,16 @@ public final class SubmissionReader {
                 return null;
             }
             onlyFields(node, path + ".", INCIDENT_FIELDS);
-            String id = uniqueId(node, path);
+            String id = text(node, "id", path + ".id", s -> check.id(path, s));
             LocalDate date = date(node, "date", path + ".date");
-            String level = choice(node, "level", path + ".level", LEVELS, true).orElse(null);
-            String kind = choice(node, "kind", path + ".kind", KINDS, true).orElse(null);
-            JsonNode hours = node.get("reportedWithinHours");
-            BigDecimal reported = null;
-            if (hours == null || hours.isNull()) {
-                problems.required(path + ".reportedWithinHours");
-            } else {
-                reported = nonNegative(hours, path + ".reportedWithinHours");
-            }
+            String level = text(node, "level", path + ".level", s -> check.choice(path + ".level", s, ModelCheck.LEVELS));
+            String kind = text(node, "kind", path + ".kind", s -> check.choice(path + ".kind", s, ModelCheck.KINDS));
+            BigDecimal reported = check.number(path + ".reportedWithinHours", scalar(node.get("reportedWithinHours")));
             Boolean concealed = bool(node, "concealed", path + ".concealed", false);
             if (id == null || date == null || level == null || kind == null || reported == null) {
                 return null;
             }
             return new Incident(id, date, level, kind, reported, Boolean.TRUE.equals(concealed), index);
-        }
-
-        private String uniqueId(JsonNode node, String path) {
-            String id = text(node, "id", path + ".id", true);
-            if (id == null) {
-                return null;
-            }
-            String first = idPaths.putIfAbsent(id, path);
-            if (first != null) {
-                problems.add(path + ".id", "DUPLICATE_ID", "编号 " + id + " 与 " + first + " 重复",
-                        "id " + id + " is already used by " + first);
-                return null;
-            }
-            return id;
         }
 
         private JsonNode object(JsonNode parent, String field, String path) {
@@ -390,22 +298,20 @@ public final class SubmissionReader {
         }
 
         private String text(JsonNode node, String field, String path, boolean required) {
+            return text(node, field, path, s -> check.text(path, s, required));
+        }
+
+        /**
+         * A text field, given to {@code value} for its checks ({@code null} when absent); a field that
+         * is there but not a string is the wrong type, and its value is not checked.
+         */
+        private <T> T text(JsonNode node, String field, String path, Function<String, T> value) {
             JsonNode v = node.get(field);
-            if (v == null || v.isNull()) {
-                if (required) {
-                    problems.required(path);
-                }
-                return null;
-            }
-            if (!v.isTextual()) {
+            if (v != null && !v.isNull() && !v.isTextual()) {
                 problems.wrongType(path, "文字", "a string");
                 return null;
             }
-            if (required && v.asText().isBlank()) {
-                problems.add(path, "EMPTY", "不能为空", "must not be empty");
-                return null;
-            }
-            return v.asText();
+            return value.apply(v == null || v.isNull() ? null : v.asText());
         }
 
         private Long whole(JsonNode node, String field, String path, boolean required) {
@@ -425,8 +331,7 @@ public final class SubmissionReader {
                 problems.add(path, "NOT_WHOLE", "应为整数", "must be a whole number");
                 return null;
             }
-            if (d.signum() < 0) {
-                problems.add(path, "NEGATIVE", "不能为负数", "must not be negative");
+            if (!check.notNegative(path, d)) {
                 return null;
             }
             try {
@@ -463,20 +368,6 @@ public final class SubmissionReader {
             }
         }
 
-        private Optional<String> choice(JsonNode node, String field, String path, Set<String> allowed,
-                                        boolean required) {
-            String text = text(node, field, path, required);
-            if (text == null) {
-                return Optional.empty();
-            }
-            if (!allowed.contains(text)) {
-                problems.add(path, "UNKNOWN_VALUE", "取值无效：" + text + "，可选 " + String.join("、", sorted(allowed)),
-                        "invalid value " + text + ": one of " + String.join(", ", sorted(allowed)));
-                return Optional.empty();
-            }
-            return Optional.of(text);
-        }
-
         private void onlyFields(JsonNode node, String prefix, Set<String> allowed) {
             node.fieldNames().forEachRemaining(f -> {
                 if (!allowed.contains(f)) {
@@ -495,10 +386,6 @@ public final class SubmissionReader {
             }
             String parent = prefix.isEmpty() ? "$" : prefix.substring(0, prefix.length() - 1);
             return parent + "[\"" + field + "\"]";
-        }
-
-        private static List<String> sorted(Set<String> s) {
-            return s.stream().sorted().toList();
         }
     }
 }
