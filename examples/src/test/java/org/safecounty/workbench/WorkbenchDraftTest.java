@@ -132,4 +132,19 @@ class WorkbenchDraftTest {
         assertEquals(64, run("workbench", "--data", "province", "--pack", "no-such-pack"));
         assertFalse(Files.exists(Path.of("safecounty-workspace")), "no workspace made for a command refused");
     }
+
+    @Test
+    void draft_underApprovedPacksOnly_isPreviewedOnTheApprovedRules() throws Exception {
+        Path signed = org.safecounty.BundledPackCopy.copy(org.safecounty.BundledPackCopy.PACK, dir.resolve("signed/hebei-fds-county-2014"));
+        PackFiles unsigned = PackFiles.fromDirectory(signed);
+        Files.writeString(signed.resolve(org.safecounty.internal.pack.PackManifest.FILE),
+                org.safecounty.internal.pack.PackManifest.write(unsigned));
+        PackFiles own = PackFiles.fromDirectory(signed);
+        PackPolicy approved = PackPolicy.approved(java.util.Set.of(org.safecounty.internal.pack.PackManifest.digest(own)));
+        Workbench strict = new Workbench(RulePack.load(own, approved), own, bench.data(),
+                Files.createDirectories(dir.resolve("strict-ws")).toRealPath(), approved);
+        assertEquals(List.of(), strict.setDraft(v2(75, Map.of())), "the unsigned draft loads for preview");
+        assertEquals("VETOED", ((Outcome.Assessed) strict.outcome("130521.json", strict.draftPack()).orElseThrow())
+                .result().verdict().code());
+    }
 }

@@ -124,7 +124,9 @@ public final class Workbench {
         }
         try {
             PackFiles files = PackFiles.of("workbench:draft", overlay(next, base.id() + "-draft"));
-            draftPack = RulePack.load(files, policy, locator, base);
+            // a draft cannot be approved before it exists: it is previewed without the approval check, on the
+            // rule base of the pack in force (which the policy let load); a saved draft is approved as any pack
+            draftPack = RulePack.load(files, PackPolicy.any(), locator, base);
             draftProblems = List.of();
         } catch (RulePackException e) {
             draftPack = base;
