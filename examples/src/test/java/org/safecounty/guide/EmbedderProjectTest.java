@@ -81,6 +81,14 @@ class EmbedderProjectTest {
                 plugins.get("maven-dependency-plugin"));
     }
 
+    /** The dependency the guide gives for Log4j 2 is the one run below (examples/pom.xml copies it). */
+    @Test
+    void theLog4j2Dependency_isTheOneTheTestRunsWith() {
+        Pom.Dependency d = Pom.Dependency.read(EMBEDDER.resolve("log4j2/dependency.xml"));
+        assertEquals("org.apache.logging.log4j:log4j-slf4j2-impl:jar", d.key());
+        assertEquals(Pom.read(Path.of("pom.xml")).properties().get("log4j.version"), d.version());
+    }
+
     @Test
     void theClassPathMainRunsOn_isCoreRulesTheirLibrariesAndLogback_only() {
         List<String> names = runtime.stream().map(p -> p.getFileName().toString()).toList();
@@ -112,7 +120,7 @@ class EmbedderProjectTest {
 
     @Test
     void main_withLog4j2AndItsConfig_printsResults_andNoDebugLine(@TempDir Path config) throws Exception {
-        Files.copy(EMBEDDER.resolve("log4j2.xml"), config.resolve("log4j2.xml"));
+        Files.copy(EMBEDDER.resolve("log4j2/log4j2.xml"), config.resolve("log4j2.xml"));
         List<Path> withLog4j = new ArrayList<>(runtime.stream()
                 .filter(p -> !p.getFileName().toString().startsWith("logback-")).toList());
         try (Stream<Path> jars = Files.list(Path.of("target/log4j2"))) {

@@ -26,6 +26,14 @@ record Pom(Path file, Element project) {
         String key() {
             return groupId + ":" + artifactId + ":" + type;
         }
+
+        /** A file holding one {@code <dependency>} element, as a guide shows it. */
+        static Dependency read(Path file) {
+            Element d = Pom.read(file).project();
+            String type = text(d, "type");
+            return new Dependency(text(d, "groupId"), text(d, "artifactId"), text(d, "version"),
+                    type == null ? "jar" : type, text(d, "scope"));
+        }
     }
 
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
