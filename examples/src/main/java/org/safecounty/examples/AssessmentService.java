@@ -25,6 +25,7 @@ public final class AssessmentService {
         this.assessor = assessor;
     }
 
+    // tag::assess[]
     public Reply assess(String submissionJson) {
         Outcome outcome = assessor.assess(submissionJson);
         if (outcome instanceof Outcome.Assessed assessed) {
@@ -33,6 +34,7 @@ public final class AssessmentService {
         List<Problem> problems = ((Outcome.Rejected) outcome).problems();   // never empty
         return new Reply(422, errors(problems));
     }
+    // end::assess[]
 
     /** {"errors": [{"path", "code", "message", "zh", "en"}, ...]}, as the command line writes them. */
     private String errors(List<Problem> problems) {
