@@ -41,17 +41,17 @@ import org.safecounty.result.Problem;
  * unknown key, a digest that is not 64 hexadecimal digits, an empty list) is an error
  * ({@link IllegalArgumentException}, in both languages), never a silent "any pack".
  *
- * <p>A policy also says whether packs that are not bundled may be kept compiled in a
- * {@link PackCache} ({@link #withCache}); by default they are not. Under an approved-only policy
- * the cache is not used at all, since nothing proves that a cache entry is what the approved files
- * compile to (docs/security.md). Bundled packs load from the form compiled into the rules jar
- * either way.
+ * <p>A policy also says whether packs that are not bundled may be kept compiled in a folder
+ * ({@link #withCacheIn}), so that loading one again needs no compiling; by default they are not.
+ * Under an approved-only policy the cache is not used at all, since nothing proves that a cache
+ * entry is what the approved files compile to (docs/security.md). Bundled packs load from the form
+ * compiled into the rules jar either way.
  *
  * @param approvedDigests SHA-256 digests of approved {@code MANIFEST.sha256} files, lower case;
  *                        empty: any
  * @param cache           where compiled packs are kept, or {@code null} for nowhere ({@code PackCache} is
  *                        internal: the cache, {@link #withCache} and {@link #refusal} are for safecounty's own
- *                        tools, not part of the published API)
+ *                        tools, not part of the published API; {@link #withCacheIn} is)
  */
 public record PackPolicy(Set<String> approvedDigests, PackCache cache) {
 
@@ -83,6 +83,17 @@ public record PackPolicy(Set<String> approvedDigests, PackCache cache) {
     /** The same policy, keeping compiled packs in {@code cache} ({@code null}: nowhere). */
     public PackPolicy withCache(PackCache cache) {
         return new PackPolicy(approvedDigests, cache);
+    }
+
+    /**
+     * The same policy, keeping every pack it loads that is not bundled compiled in {@code dir}
+     * (made when first written): loading the same files again, in this process or another, takes
+     * the compiled form instead of compiling. At most 256 MiB, the entries used least recently
+     * removed first; safe for several processes at once; a folder that cannot be written is no error
+     * (the pack compiles, one warning is logged). Not used when the policy is approved-only.
+     */
+    public PackPolicy withCacheIn(Path dir) {
+        return withCache(PackCache.at(dir));
     }
 
     /** The cache a pack loaded under this policy is read from and written to: none when approved-only. */

@@ -1,7 +1,6 @@
 package org.safecounty;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,16 +125,9 @@ public final class RulePack {
         return load(files, policy, baseLocator(files));
     }
 
-    /**
-     * Where a pack read from {@code files} finds the packs it extends, as {@link #load(PackFiles)}
-     * does: a folder of the base's id beside the pack's folder, else a bundled pack. The pack's
-     * test cases find the bases they inherit from the same way ({@code CaseReader}).
-     *
-     * <p>For safecounty's own tools: it names an internal type, so it is not part of the published
-     * API and may change.
-     */
-    public static Function<String, Optional<PackFiles>> baseLocator(PackFiles files) {
-        return id -> besideOrBundled(files, id);
+    /** Where a pack read from {@code files} finds the packs it extends, as its test cases do. */
+    private static Function<String, Optional<PackFiles>> baseLocator(PackFiles files) {
+        return PackOverlay.besideOrBundled(files);
     }
 
     private static RulePack load(PackFiles own, PackPolicy policy, Function<String, Optional<PackFiles>> bases) {
@@ -243,42 +235,6 @@ public final class RulePack {
         java.util.Set<String> paths = new java.util.TreeSet<>(a.ruleFiles());
         return paths.equals(new java.util.TreeSet<>(b.ruleFiles()))
                 && paths.stream().allMatch(p -> java.util.Arrays.equals(a.all().get(p), b.all().get(p)));
-    }
-
-    /**
-     * A base pack in a folder of its id beside the folder {@code files} was read from (when it was
-     * read from one), else bundled.
-     */
-    private static Optional<PackFiles> besideOrBundled(PackFiles files, String id) {
-        Path dir;
-        try {
-            dir = Path.of(files.origin());
-        } catch (java.nio.file.InvalidPathException e) {
-            return bundledFiles(id);
-        }
-        if (!dir.isAbsolute() || !Files.isDirectory(dir)) {
-            return bundledFiles(id);
-        }
-        Path parent = dir.normalize().getParent();
-        if (parent != null && id.matches("[A-Za-z0-9._-]+") && Files.isDirectory(parent.resolve(id))) {
-            try {
-                return Optional.of(PackFiles.fromDirectory(parent.resolve(id)));
-            } catch (IOException e) {
-                throw new RulePackException(parent.resolve(id).toString(), List.of(PackFiles.problem(id, e)));
-            }
-        }
-        return bundledFiles(id);
-    }
-
-    private static Optional<PackFiles> bundledFiles(String id) {
-        if (!id.matches("[A-Za-z0-9._-]+")) {
-            return Optional.empty();
-        }
-        try {
-            return PackFiles.fromClasspath(id, RulePack.class.getClassLoader());
-        } catch (IOException e) {
-            throw new RulePackException("classpath:" + id, List.of(PackFiles.problem(id, e)));
-        }
     }
 
     /**

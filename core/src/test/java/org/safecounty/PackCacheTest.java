@@ -157,6 +157,19 @@ class PackCacheTest {
         assertFalse(Files.exists(cache.dir()));
     }
 
+    /** The API's way in: a folder named in the policy, made when first written; a second load compiles nothing. */
+    @Test
+    void withCacheIn_keepsAPackCompiledInTheFolderItNames() throws IOException {
+        Path dir = editedPack();
+        Path folder = tmp.resolve("service-cache/packs");
+        PackPolicy policy = PackPolicy.any().withCacheIn(folder);
+
+        assertEquals(CompiledPacks.Source.COMPILED, RulePack.load(dir, policy).source());
+        assertEquals(1, entries(PackCache.at(folder)).size());
+        assertEquals(CompiledPacks.Source.CACHE, RulePack.load(dir, policy).source());
+        assertEquals(List.of(), warnings());
+    }
+
     enum Damage { FLIPPED_BYTE, TRUNCATED, WRONG_DIGEST, EMPTY, OTHER_KEY }
 
     @ParameterizedTest

@@ -71,10 +71,12 @@ final class ReportCommand implements Callable<Integer> {
             return exportTemplates(spec.commandLine().getOut());
         }
         if (out == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--out=DIR'");
+            throw new CommandLine.MissingParameterException(spec.commandLine(), spec.findOption("--out"),
+                    "Missing required option: '--out=DIR'");
         }
         if (files == null || files.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'FILE|DIR'");
+            throw new CommandLine.MissingParameterException(spec.commandLine(), spec.positionalParameters().get(0),
+                    "Missing required parameter: 'FILE|DIR'");
         }
         HtmlReport html;
         try {
@@ -90,9 +92,10 @@ final class ReportCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code FILE:LINE: 报告模板有误：PROBLEM / report template error: PROBLEM}, exit 64. */
     private static UserError templateError(TemplateException e) {
-        String where = e.getMessage();
-        return UserError.usage("--template", "报告模板有误：" + where, "report template error: " + where, e);
+        String place = e.file() + (e.line() > 0 ? ":" + e.line() : "");
+        return UserError.usage(place, "报告模板有误：" + e.problem(), "report template error: " + e.problem(), e);
     }
 
     private int report(HtmlReport html) {

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safecounty.LiveAssessor;
 import org.safecounty.PackPolicy;
+import org.safecounty.PackWatcher;
 import org.safecounty.RulePack;
-import org.safecounty.internal.authoring.PackWatcher;
 import org.safecounty.result.AssessmentResult;
 import org.safecounty.result.Outcome;
 import org.safecounty.result.Problem;
@@ -51,7 +51,7 @@ class PackWatcherTest {
         Path pack = ValidateCommandTest.copy(dir);
         LiveAssessor live = LiveAssessor.of(RulePack.load(pack));
         String before = result(live);
-        try (PackWatcher watcher = PackWatcher.follow(pack, live, listener, Duration.ofHours(1), PackPolicy.any())) {
+        try (PackWatcher watcher = PackWatcher.follow(pack, live, Duration.ofHours(1), PackPolicy.any(), listener)) {
             // T1.2's top band moved from 5 % to 6 %: t1-organisation.yaml expects 3 points at exactly 5 %
             ValidateCommandTest.edit(pack.resolve("parameters.yaml"), "- { atLeast: 5, points: 3 }",
                     "- { atLeast: 6, points: 3 }");
@@ -68,7 +68,7 @@ class PackWatcherTest {
         Path pack = ValidateCommandTest.copy(dir);
         LiveAssessor live = LiveAssessor.of(RulePack.load(pack));
         String before = result(live);
-        try (PackWatcher watcher = PackWatcher.follow(pack, live, listener, Duration.ofHours(1), PackPolicy.any())) {
+        try (PackWatcher watcher = PackWatcher.follow(pack, live, Duration.ofHours(1), PackPolicy.any(), listener)) {
             ValidateCommandTest.edit(pack.resolve("rules/t2-capacity.drl"), "Indicator( id == \"T2.4\" )",
                     "Indicator( id == \"T2.4\" ");
             assertEquals(PackWatcher.Change.REFUSED, watcher.checkNow());
@@ -96,7 +96,7 @@ class PackWatcherTest {
                 refused.add(problems);
             }
         };
-        try (PackWatcher watcher = PackWatcher.follow(pack, live, counting, Duration.ofMillis(50), PackPolicy.any())) {
+        try (PackWatcher watcher = PackWatcher.follow(pack, live, Duration.ofMillis(50), PackPolicy.any(), counting)) {
             // a clearer description of the pass line: the pack changes, its tests still pass
             ValidateCommandTest.edit(pack.resolve("parameters.yaml"), "zh: 达标线（基础分＋加分）",
                     "zh: 达标线（基础分与加分之和）");

@@ -78,8 +78,9 @@ class ReportTemplateCommandTest {
         CliRun run = CliRun.of(args("report", "--template", folder.toString(), "--out", dir.resolve("out").toString()));
         assertEquals(64, run.status());
         assertEquals(1, run.err().lines().count(), run.err());
-        assertTrue(run.err().startsWith("报告模板有误 / report template error: " + folder.toRealPath().resolve("county.peb") + ":3: "),
-                run.err());
+        String problem = "Unexpected token \"EXECUTE_END\" of value \"%}\"";
+        assertEquals(folder.toRealPath().resolve("county.peb") + ":3: 报告模板有误：" + problem + " / report template error: "
+                + problem + "\n", run.err());
         assertFalse(Files.exists(dir.resolve("out")), "nothing is written");
         assertEquals("", run.out());
     }
@@ -92,7 +93,7 @@ class ReportTemplateCommandTest {
                 ReportCommandTest.samples().get(0));
         assertEquals(64, run.status());
         assertEquals(1, run.err().lines().count(), run.err());
-        assertTrue(run.err().contains("county.peb:2: no method can be called"), run.err());
+        assertTrue(run.err().contains("county.peb:2: 报告模板有误：no method can be called"), run.err());
     }
 
     @Test
@@ -123,7 +124,7 @@ class ReportTemplateCommandTest {
         assertEquals(64, CliRun.of("report", ReportCommandTest.samples().get(0)).status(), "no --out");
         CliRun run = CliRun.of("report", "--out", dir.toString());
         assertEquals(64, run.status());
-        assertTrue(run.err().contains("Missing required parameter: 'FILE'"), run.err());
+        assertTrue(run.err().contains("Missing required parameter: 'FILE|DIR'"), run.err());
         run = CliRun.of("report", "--export-templates", dir.resolve("x").toString(), "--out", dir.toString());
         assertEquals(64, run.status());
         assertTrue(run.err().contains("--export-templates takes no --out"), run.err());

@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The embedding example is what a government system copies: it uses the published API only
+ * The guide's examples are what a government system copies (docs/embedding.md): they use the published API only
  * ({@code org.safecounty}, {@code .submission}, {@code .result}), never {@code org.safecounty.internal},
  * the rule vocabulary or the command line (which may use internals: see its package-info).
  */

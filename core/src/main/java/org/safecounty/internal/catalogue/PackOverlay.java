@@ -8,7 +8,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -93,11 +97,56 @@ public final class PackOverlay {
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
+    /** A pack id that can name a folder or a class-path place: no separator, no parent. */
+    private static final String PACK_ID = "[A-Za-z0-9._-]+";
+
     private final Function<String, Optional<PackFiles>> locate;
 
     /** @param locate finds a base pack's files by its id (a folder beside the overlay, or a bundled pack) */
     public PackOverlay(Function<String, Optional<PackFiles>> locate) {
         this.locate = locate;
+    }
+
+    /**
+     * Where a pack read from {@code files} finds the packs it extends: a folder of the base's id
+     * beside the pack's folder (when it was read from one), else a pack bundled on the class path.
+     * Loading a pack and reading its test cases find bases this one way. A base that is there but
+     * cannot be read throws an {@link OverlayException} naming it.
+     */
+    public static Function<String, Optional<PackFiles>> besideOrBundled(PackFiles files) {
+        return id -> besideOrBundled(files, id);
+    }
+
+    private static Optional<PackFiles> besideOrBundled(PackFiles files, String id) {
+        Path dir;
+        try {
+            dir = Path.of(files.origin());
+        } catch (InvalidPathException e) {
+            return bundled(id);
+        }
+        if (!dir.isAbsolute() || !Files.isDirectory(dir)) {
+            return bundled(id);
+        }
+        Path parent = dir.normalize().getParent();
+        if (parent != null && id.matches(PACK_ID) && Files.isDirectory(parent.resolve(id))) {
+            try {
+                return Optional.of(PackFiles.fromDirectory(parent.resolve(id)));
+            } catch (IOException e) {
+                throw new OverlayException(List.of(PackFiles.problem(id, e)));
+            }
+        }
+        return bundled(id);
+    }
+
+    private static Optional<PackFiles> bundled(String id) {
+        if (!id.matches(PACK_ID)) {
+            return Optional.empty();
+        }
+        try {
+            return PackFiles.fromClasspath(id, PackOverlay.class.getClassLoader());
+        } catch (IOException e) {
+            throw new OverlayException(List.of(PackFiles.problem(id, e)));
+        }
     }
 
     /** Whether the pack names a pack it extends. */

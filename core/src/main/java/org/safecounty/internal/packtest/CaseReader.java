@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.safecounty.RulePack;
 import org.safecounty.internal.catalogue.PackOverlay;
 import org.safecounty.internal.pack.PackFiles;
 
@@ -98,18 +97,13 @@ public final class CaseReader {
         this.verdicts = Set.copyOf(verdictCodes);
     }
 
-    /** A reader for the tests of {@code pack}: expected verdicts are checked against its levels. */
-    public static CaseReader of(org.safecounty.RulePack pack) {
-        return new CaseReader(pack.catalogue().verdicts().stream().map(org.safecounty.result.Verdict::code).toList());
-    }
-
     public List<PackCase> read(PackFiles files) {
         return readAll(files).cases();
     }
 
-    /** The pack's cases, finding the packs it extends as loading it does ({@link RulePack#baseLocator}). */
+    /** The pack's cases, finding the packs it extends as loading it does ({@link PackOverlay#besideOrBundled}). */
     public Cases readAll(PackFiles files) {
-        return readAll(files, RulePack.baseLocator(files));
+        return readAll(files, PackOverlay.besideOrBundled(files));
     }
 
     /** The pack's cases, finding the packs it extends with {@code locate} (by id). */

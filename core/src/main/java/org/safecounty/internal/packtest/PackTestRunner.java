@@ -3,12 +3,13 @@ package org.safecounty.internal.packtest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.safecounty.Assessor;
 import org.safecounty.result.AssessmentResult;
 import org.safecounty.result.BonusResult;
 import org.safecounty.result.IndicatorResult;
@@ -17,16 +18,35 @@ import org.safecounty.result.Problem;
 import org.safecounty.result.RectificationItem;
 import org.safecounty.result.RectificationStep;
 import org.safecounty.result.TaskScore;
-import org.safecounty.result.Verdict;
 import org.safecounty.result.VetoResult;
 
-/** Runs a pack's own test cases and says, for each, which expectations failed. */
+/**
+ * Runs a pack's own test cases and says, for each, which expectations failed.
+ *
+ * <p>It knows the pack only through what it is given, an assessor of the pack as a function, so
+ * that the API (the watcher that swaps a serving pack only if its tests pass) and the tools built
+ * on it can both run cases.
+ */
 public final class PackTestRunner {
 
-    private final Assessor assessor;
+    /** A case's submission assessed: the outcome and every rule that fired, in order. */
+    public record Run(Outcome outcome, List<String> rulesFired) {
+        public Run {
+            rulesFired = List.copyOf(rulesFired);
+        }
+    }
 
-    public PackTestRunner(Assessor assessor) {
+    private final Function<String, Run> assessor;
+    private final List<String> levels;
+
+    /**
+     * @param assessor      assesses a submission with the pack under test (its JSON in, the outcome
+     *                      and the rules that fired out)
+     * @param verdictLevels the pack's verdict codes: an expected verdict must be one of them
+     */
+    public PackTestRunner(Function<String, Run> assessor, Collection<String> verdictLevels) {
         this.assessor = assessor;
+        this.levels = List.copyOf(verdictLevels);
     }
 
     public List<CaseResult> run(List<PackCase> cases) {
@@ -41,7 +61,7 @@ public final class PackTestRunner {
     }
 
     public CaseResult run(PackCase c) {
-        Assessor.Traced traced = assessor.trace(c.submission().toString());
+        Run traced = assessor.apply(c.submission().toString());
         Outcome outcome = traced.outcome();
         List<CaseFailure> failures = new ArrayList<>();
         JsonNode expect = c.expect();
@@ -52,7 +72,7 @@ public final class PackTestRunner {
         } else {
             AssessmentResult result = ((Outcome.Assessed) outcome).result();
             checkResult(expect, result, failures);
-            checkVerdictLevel(expect, result, failures);
+            checkVerdictLevel(expect, failures);
         }
         return new CaseResult(c, failures, traced.rulesFired());
     }
@@ -99,13 +119,11 @@ public final class PackTestRunner {
     }
 
     /** An expected verdict must be a level of the pack: a misspelt level fails with the levels it could be. */
-    private void checkVerdictLevel(JsonNode expect, AssessmentResult r, List<CaseFailure> failures) {
+    private void checkVerdictLevel(JsonNode expect, List<CaseFailure> failures) {
         String wanted = expect.path("verdict").asText(null);
         if (wanted == null) {
             return;
         }
-        List<String> levels = assessor.pack(r.standard().id()).map(p -> p.catalogue().verdicts().stream()
-                .map(Verdict::code).toList()).orElse(List.of());
         if (!levels.isEmpty() && !levels.contains(wanted)) {
             String near = ExpectationShape.nearest(wanted, java.util.Set.copyOf(levels));
             failures.add(new CaseFailure("expect.verdict", "one of the pack's levels " + levels,

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safecounty.MiniPack;
+import org.safecounty.internal.authoring.PackSuite;
 
 /**
  * Round 13 of attacks on "a pack's tests cannot pass by accident": YAML that hides an expectation,

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safecounty.MiniPack;
+import org.safecounty.internal.authoring.PackSuite;
 
 /**
  * An overlay runs its base's test cases against itself, changed only where it says so. Worked on

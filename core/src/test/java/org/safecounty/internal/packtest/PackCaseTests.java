@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.safecounty.internal.authoring.PackSuite;
 
 /**
  * The JUnit side of {@link PackSuite}, for any module that keeps rule packs: one container per pack

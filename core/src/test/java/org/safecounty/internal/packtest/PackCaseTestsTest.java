@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
 import org.safecounty.MiniPack;
+import org.safecounty.internal.authoring.PackSuite;
 
 /** The shared runner cannot pass by finding nothing: no pack, a pack without cases, a named pack missing. */
 class PackCaseTestsTest {

@@ -28,9 +28,10 @@ import org.safecounty.Assessor;
 import org.safecounty.LiveAssessor;
 import org.safecounty.MiniPack;
 import org.safecounty.PackPolicy;
+import org.safecounty.PackWatcher;
 import org.safecounty.RulePack;
 import org.safecounty.RulePackException;
-import org.safecounty.internal.authoring.PackWatcher;
+import org.safecounty.internal.authoring.PackSuite;
 import org.safecounty.internal.pack.PackFiles;
 import org.safecounty.internal.packtest.CaseReader;
 import org.safecounty.internal.packtest.PackTestRunner;
@@ -179,7 +180,7 @@ public class BoundaryAttackRound2Test {
         files.put("tests/attack.yaml", "cases:\n  - name: huge\n    expect:\n      totalScore: 1e300000000\n"
                 .getBytes(StandardCharsets.UTF_8));
         PackFiles pack = PackFiles.of("memory:huge", files);
-        PackTestRunner runner = new PackTestRunner(MiniPack.assessor());
+        PackTestRunner runner = PackSuite.runner(MiniPack.pack());
         runner.run(new CaseReader().read(PackFiles.of("memory:warm", Map.of(
                 "tests/base-county.json", files.get("tests/base-county.json"),
                 "tests/warm.yaml", "cases:\n  - name: warm\n    expect:\n      totalScore: 21\n".getBytes(StandardCharsets.UTF_8)))));
@@ -204,8 +205,8 @@ public class BoundaryAttackRound2Test {
         Path pack = MiniPack.copyTo(dir.resolve("mini"));
         LiveAssessor live = LiveAssessor.of(MiniPack.pack());
         List<List<Problem>> refused = new ArrayList<>();
-        try (PackWatcher watcher = PackWatcher.follow(pack, live, listener(refused), Duration.ofHours(1),
-                PackPolicy.any())) {
+        try (PackWatcher watcher = PackWatcher.follow(pack, live, Duration.ofHours(1), PackPolicy.any(),
+                listener(refused))) {
             writeTests(pack, "cases:\n  - name: beyond\n    expect:\n      totalScore: 1e2147483647\n");
             PackWatcher.Change change;
             try {

@@ -25,6 +25,7 @@ import org.safecounty.internal.pack.IndicatorSpec;
 import org.safecounty.internal.pack.ItemSpec;
 import org.safecounty.internal.pack.PackFiles;
 import org.safecounty.internal.pack.TaskSpec;
+import org.safecounty.internal.authoring.PackSuite;
 import org.safecounty.internal.packtest.CaseReader;
 import org.safecounty.internal.packtest.PackCase;
 import org.safecounty.internal.rules.RuleParameters;
@@ -132,7 +133,7 @@ public final class StandardDocument {
         Map<String, List<String>> out = new TreeMap<>();
         List<PackCase> cases;
         try {
-            cases = CaseReader.of(pack).readAll(own, locate).cases();
+            cases = PackSuite.reader(pack).readAll(own, locate).cases();
         } catch (RuntimeException e) {
             return out;
         }

@@ -24,10 +24,12 @@ import org.safecounty.RulePack;
 import org.safecounty.RulePackException;
 import org.safecounty.facts.Band;
 import org.safecounty.facts.Parameter;
+import org.safecounty.internal.catalogue.PackOverlay;
 import org.safecounty.internal.compare.Comparison;
 import org.safecounty.internal.compare.PackComparison;
 import org.safecounty.internal.pack.PackFiles;
 import org.safecounty.internal.pack.PackManifest;
+import org.safecounty.internal.authoring.PackSuite;
 import org.safecounty.internal.packtest.CaseReader;
 import org.safecounty.internal.packtest.CaseResult;
 import org.safecounty.internal.packtest.PackTestRunner;
@@ -67,7 +69,7 @@ public final class Workbench {
     public Workbench(RulePack base, PackFiles baseOwn, Map<String, String> data, Path workspace, PackPolicy policy) {
         this.base = base;
         this.baseOwn = baseOwn;
-        this.locator = id -> id.equals(base.id()) ? Optional.of(baseOwn) : RulePack.baseLocator(baseOwn).apply(id);
+        this.locator = id -> id.equals(base.id()) ? Optional.of(baseOwn) : PackOverlay.besideOrBundled(baseOwn).apply(id);
         this.data = new LinkedHashMap<>(data);
         this.workspace = workspace;
         this.policy = policy;
@@ -144,7 +146,7 @@ public final class Workbench {
             pack = draftPack;
         }
         if (pack == base) {
-            return StandardDocument.of(base, baseOwn, RulePack.baseLocator(baseOwn), java.util.Set.of());
+            return StandardDocument.of(base, baseOwn, PackOverlay.besideOrBundled(baseOwn), java.util.Set.of());
         }
         return StandardDocument.of(pack, PackFiles.of("workbench:draft", overlay(d, base.id() + "-draft")), locator,
                 d.changes().keySet());
@@ -202,12 +204,12 @@ public final class Workbench {
         PackFiles files = PackFiles.of("workbench:draft", overlay(d, base.id() + "-draft"));
         CaseReader.Cases cases;
         try {
-            cases = CaseReader.of(pack).readAll(files, locator);
+            cases = PackSuite.reader(pack).readAll(files, locator);
         } catch (IllegalArgumentException e) {
             return new TestRun(0, List.of(), List.of(), List.of(new Problem("tests", "TESTS_UNREADABLE",
                     e.getMessage(), e.getMessage())));
         }
-        PackTestRunner runner = new PackTestRunner(Assessor.of(pack));
+        PackTestRunner runner = PackSuite.runner(pack);
         List<CaseResult> results = cases.cases().parallelStream().map(runner::run).toList();
         List<CaseResult> failed = results.stream().filter(r -> !r.passed()).toList();
         List<Problem> warnings = new ArrayList<>(pack.warnings());

@@ -1,4 +1,4 @@
-package org.safecounty.internal.packtest;
+package org.safecounty.internal.authoring;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +17,11 @@ import org.safecounty.PackPolicy;
 import org.safecounty.RulePack;
 import org.safecounty.RulePackException;
 import org.safecounty.internal.pack.PackFiles;
+import org.safecounty.internal.packtest.CaseReader;
+import org.safecounty.internal.packtest.CaseResult;
+import org.safecounty.internal.packtest.PackCase;
+import org.safecounty.internal.packtest.PackTestRunner;
+import org.safecounty.result.Verdict;
 
 /**
  * A pack folder's test cases, inherited ones included, ready to run one at a time, and the rules
@@ -35,7 +40,25 @@ public final class PackSuite {
         this.dir = dir;
         this.pack = pack;
         this.cases = cases;
-        this.runner = new PackTestRunner(Assessor.of(pack));
+        this.runner = runner(pack);
+    }
+
+    /** A runner of cases against {@code pack}, expected verdicts checked against its levels. */
+    public static PackTestRunner runner(RulePack pack) {
+        Assessor assessor = Assessor.of(pack);
+        return new PackTestRunner(json -> {
+            Assessor.Traced traced = assessor.trace(json);
+            return new PackTestRunner.Run(traced.outcome(), traced.rulesFired());
+        }, levels(pack));
+    }
+
+    /** A reader of the cases of {@code pack}, expected verdicts checked against its levels. */
+    public static CaseReader reader(RulePack pack) {
+        return new CaseReader(levels(pack));
+    }
+
+    private static List<String> levels(RulePack pack) {
+        return pack.catalogue().verdicts().stream().map(Verdict::code).toList();
     }
 
     /** Loads the pack in {@code dir} and reads every case it runs, the inherited ones included. */
@@ -50,7 +73,7 @@ public final class PackSuite {
     /** The suite of a pack already read from {@code dir}. */
     public static PackSuite of(Path dir, PackFiles files, PackPolicy policy) {
         RulePack pack = RulePack.load(files, policy);
-        CaseReader.Cases cases = CaseReader.of(pack).readAll(files);
+        CaseReader.Cases cases = reader(pack).readAll(files);
         List<String> laidOver = pack.standard().bases().stream().map(b -> b.sha256()).toList();
         List<String> inherited = cases.bases().stream().map(PackFiles::sha256).toList();
         if (!laidOver.equals(inherited)) {

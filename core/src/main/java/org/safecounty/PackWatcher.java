@@ -1,4 +1,4 @@
-package org.safecounty.internal.authoring;
+package org.safecounty;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,25 +9,34 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.safecounty.Assessor;
-import org.safecounty.LiveAssessor;
-import org.safecounty.PackPolicy;
-import org.safecounty.RulePack;
-import org.safecounty.RulePackException;
 import org.safecounty.internal.pack.PackFiles;
 import org.safecounty.internal.pack.PackManifest;
 import org.safecounty.internal.packtest.CaseReader;
 import org.safecounty.internal.packtest.CaseResult;
 import org.safecounty.internal.packtest.PackTestRunner;
 import org.safecounty.result.Problem;
+import org.safecounty.result.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows a pack folder for a {@link LiveAssessor}: when the files change it validates the pack,
- * compiles it and runs the pack's own tests, and only if all of that passes does it swap the
- * assessor to the new pack. Otherwise the old pack keeps serving and the listener (and the log)
- * say why. A running system therefore never starts serving a broken pack.
+ * Follows a pack folder for a {@link LiveAssessor}: when the files change it loads the pack under
+ * the policy (the rule sandbox, the manifest, compiling, the plan check), refuses it also for a plan
+ * warning, runs the pack's own tests ({@code tests/*.yaml}, inherited ones included), and only if
+ * all of that passes does it swap the assessor to the new pack. Otherwise the old pack keeps serving
+ * and the listener (and the log) say why. A running system therefore never starts serving a broken
+ * pack.
+ *
+ * <pre>{@code
+ * LiveAssessor live = LiveAssessor.of(RulePack.load(dir, policy));
+ * try (PackWatcher watcher = PackWatcher.follow(dir, live, Duration.ofSeconds(5), policy, listener)) {
+ *     ... live.assess(json) ...
+ * }
+ * }</pre>
+ *
+ * <p>It looks at the folder every interval on a daemon thread of its own, or when {@link #checkNow()}
+ * is called; a change is any file's bytes, tests included. A refused change is not looked at again
+ * until the folder changes once more.
  */
 public final class PackWatcher implements AutoCloseable {
 
@@ -36,10 +45,12 @@ public final class PackWatcher implements AutoCloseable {
     /** What became of a change. */
     public enum Change { UNCHANGED, ACCEPTED, REFUSED }
 
-    /** Told of every change found. */
+    /** Told of every change found, on the watcher's thread (or the one that called {@link #checkNow()}). */
     public interface Listener {
+        /** The pack is now served. */
         void accepted(RulePack pack);
 
+        /** The change was refused, for these problems; the pack served before keeps serving. */
         void refused(List<Problem> problems);
     }
 
@@ -64,11 +75,14 @@ public final class PackWatcher implements AutoCloseable {
     }
 
     /**
-     * Follows the folder, looking for changes every {@code interval}. The assessor should serve
-     * the folder's current pack already.
+     * Follows the folder, looking for changes every {@code interval} (10 ms at the least). The
+     * assessor should serve the folder's current pack already: what is in the folder now is not a
+     * change.
+     *
+     * @throws IOException when the folder cannot be read now
      */
-    public static PackWatcher follow(Path dir, LiveAssessor live, Listener listener, Duration interval,
-                                     PackPolicy policy) throws IOException {
+    public static PackWatcher follow(Path dir, LiveAssessor live, Duration interval, PackPolicy policy,
+                                     Listener listener) throws IOException {
         PackWatcher watcher = new PackWatcher(dir, live, listener, policy, fingerprint(PackFiles.fromDirectory(dir)));
         long ms = Math.max(10, interval.toMillis());
         watcher.timer.scheduleWithFixedDelay(watcher::checkQuietly, ms, ms, TimeUnit.MILLISECONDS);
@@ -126,7 +140,13 @@ public final class PackWatcher implements AutoCloseable {
     private static List<Problem> ownTests(PackFiles files, RulePack pack) {
         List<Problem> problems = new ArrayList<>();
         try {
-            for (CaseResult r : new PackTestRunner(Assessor.of(pack)).run(CaseReader.of(pack).read(files))) {
+            List<String> levels = pack.catalogue().verdicts().stream().map(Verdict::code).toList();
+            Assessor assessor = Assessor.of(pack);
+            PackTestRunner runner = new PackTestRunner(json -> {
+                Assessor.Traced traced = assessor.trace(json);
+                return new PackTestRunner.Run(traced.outcome(), traced.rulesFired());
+            }, levels);
+            for (CaseResult r : runner.run(new CaseReader(levels).read(files))) {
                 if (!r.passed()) {
                     problems.add(new Problem(r.testCase().file() + " #" + r.testCase().index(), "TEST_FAILED",
                             "测试未通过：" + r.testCase().name() + "：" + r.failures(),
