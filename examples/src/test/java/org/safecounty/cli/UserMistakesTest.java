@@ -146,8 +146,8 @@ class UserMistakesTest {
                         + HINT + "safecounty --help\n", "frob"),
                 m("help for an unknown command", 64, "safecounty: 选项或参数有误 / Unknown subcommand 'frob'.\n"
                         + HINT + "safecounty --help\n", "help", "frob"),
-                m("no command", 64, "safecounty: 缺少命令（assess、report、validate、test、diff、pack、help） / a command is needed "
-                        + "(assess, report, validate, test, diff, pack, help); see safecounty --help\n"),
+                m("no command", 64, "safecounty: 缺少命令（assess、report、validate、test、diff、workbench、pack、help） / a command is needed "
+                        + "(assess, report, validate, test, diff, workbench, pack, help); see safecounty --help\n"),
                 m("pack without sign", 64, "safecounty pack: 缺少命令（sign） / a command is needed (sign); see safecounty pack --help\n",
                         "pack"),
                 // the environment
