@@ -106,10 +106,9 @@ final class AssessCommand implements Callable<Integer> {
             }
             return tally.allAssessed() ? ExitStatus.OK : ExitStatus.REJECTED;
         } catch (OutputClosed e) {
+            // the batch stops; the top of the command line says that the output was lost (64)
             progress.ifPresent(Progress::clear);
-            err.println(lang.say("无法写出结果，已停止（管道已关闭？）", "cannot write the output (a closed pipe?): stopped"));
-            err.flush();
-            return ExitStatus.INTERNAL;
+            return ExitStatus.USAGE;
         } catch (RuntimeException | Error e) {
             // the top of the command line says what it was; the progress line must not stay under it
             progress.ifPresent(Progress::clear);
@@ -167,8 +166,8 @@ final class AssessCommand implements Callable<Integer> {
      * Whether writing the output failed. picocli's writer wraps {@code System.out}, a print stream
      * that keeps its failures to itself, so that is asked too.
      */
-    private static boolean cannotWrite(PrintWriter out) {
-        return out.checkError() || System.out.checkError();
+    private boolean cannotWrite(PrintWriter out) {
+        return out.checkError() || SafecountyCommand.cannotWrite(spec.commandLine());
     }
 
     /** The pool of the last run. */
