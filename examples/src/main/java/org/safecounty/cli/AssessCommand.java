@@ -1,7 +1,10 @@
 package org.safecounty.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +88,7 @@ final class AssessCommand implements Callable<Integer> {
                         "it is a folder, not a file of paths one a line");
             }
             try {
-                inputs = BatchInputs.files(files, list);
+                inputs = BatchInputs.files(files, list, assessor.limits().maxChars() * 4L);
             } catch (IOException e) {
                 IoReason why = IoReason.of(e);
                 throw UserError.usage("--list " + list, "无法读取：" + why.zh(), "cannot read: " + why.en(), e);
@@ -103,10 +106,9 @@ final class AssessCommand implements Callable<Integer> {
             }
             return tally.allAssessed() ? ExitStatus.OK : ExitStatus.REJECTED;
         } catch (OutputClosed e) {
+            // the batch stops; the top of the command line says that the output was lost (64)
             progress.ifPresent(Progress::clear);
-            err.println(lang.say("无法写出结果，已停止（管道已关闭？）", "cannot write the output (a closed pipe?): stopped"));
-            err.flush();
-            return ExitStatus.INTERNAL;
+            return ExitStatus.USAGE;
         } catch (RuntimeException | Error e) {
             // the top of the command line says what it was; the progress line must not stay under it
             progress.ifPresent(Progress::clear);
@@ -164,8 +166,8 @@ final class AssessCommand implements Callable<Integer> {
      * Whether writing the output failed. picocli's writer wraps {@code System.out}, a print stream
      * that keeps its failures to itself, so that is asked too.
      */
-    private static boolean cannotWrite(PrintWriter out) {
-        return out.checkError() || System.out.checkError();
+    private boolean cannotWrite(PrintWriter out) {
+        return out.checkError() || SafecountyCommand.cannotWrite(spec.commandLine());
     }
 
     /** The pool of the last run. */
@@ -266,20 +268,46 @@ final class AssessCommand implements Callable<Integer> {
      * the policy refuses (a bundled pack that is not approved) stops the command (a {@link UserError}).
      */
     static Outcome assess(Assessor assessor, Path file) {
-        String json;
+        long most = assessor.limits().maxChars() * 4L;
+        Optional<String> json;
         try {
-            long size = Files.size(file);
-            long most = assessor.limits().maxChars() * 4L;
-            if (size > most) {
-                // refused before reading, so that a huge file costs no memory
-                return new Outcome.Rejected(List.of(new Problem("$", "LIMIT_EXCEEDED",
-                        "文件过大：" + size + " 字节，上限 " + most, "the file is too large: " + size + " bytes, at most " + most)));
+            if (Files.size(file) > most) {
+                // a file that says it is too large is refused unread: it costs no memory
+                return tooLarge(most);
             }
-            json = Files.readString(file, StandardCharsets.UTF_8);
+            json = read(file, most);
         } catch (IOException e) {
             return unreadable(e);
         }
-        return assess(assessor, json);
+        if (json.isEmpty()) {
+            return tooLarge(most);
+        }
+        return assess(assessor, json.get());
+    }
+
+    /**
+     * The text of a submission file, or empty when it holds more than {@code most} bytes. At most
+     * {@code most + 1} bytes are ever read, whatever size the file claims: a device or a pipe says 0
+     * ({@code /dev/zero}, a FIFO, a process substitution) and may never end.
+     *
+     * @throws IOException when it cannot be read or is not UTF-8 text
+     */
+    static Optional<String> read(Path file, long most) throws IOException {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes((int) Math.min(most + 1, Integer.MAX_VALUE - 16));
+        }
+        if (bytes.length > most) {
+            return Optional.empty();
+        }
+        return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
+    }
+
+    /** A file of more than {@code most} bytes, rejected before any of it is parsed; the output names the file. */
+    static Outcome.Rejected tooLarge(long most) {
+        return new Outcome.Rejected(List.of(new Problem("$", "LIMIT_EXCEEDED",
+                "文件过大：超过 " + most + " 字节", "the file is too large: more than " + most + " bytes")));
     }
 
     /** A file that cannot be read, rejected saying why ({@link IoReason}); the output names the file. */

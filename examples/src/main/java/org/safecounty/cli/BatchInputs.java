@@ -1,7 +1,9 @@
 package org.safecounty.cli;
 
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -50,16 +52,20 @@ final class BatchInputs {
 
     /**
      * The files in {@code arguments} (a folder: its {@code *.json} files), then those that
-     * {@code list} names, if given; the list is opened now and read as the batch goes on.
+     * {@code list} names, if given; the list is opened now and read as the batch goes on, and may
+     * hold at most {@code maxListBytes} bytes (more is a usage error naming {@code --list}).
      *
      * @throws IOException if the list cannot be opened
      */
-    static Inputs files(List<Path> arguments, Path list) throws IOException {
+    static Inputs files(List<Path> arguments, Path list, long maxListBytes) throws IOException {
         Deque<Input> pending = new ArrayDeque<>();
         for (Path p : arguments) {
             expand(p).forEach(f -> pending.add(file(f)));
         }
-        BufferedReader listed = list == null ? null : Files.newBufferedReader(list, StandardCharsets.UTF_8);
+        BufferedReader listed = list == null ? null : new BufferedReader(new InputStreamReader(
+                new Bounded(Files.newInputStream(list), maxListBytes),
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)));
         OptionalLong total = listed == null ? OptionalLong.of(pending.size()) : OptionalLong.empty();
         Iterator<Input> inputs = new Iterator<>() {
             @Override
@@ -133,9 +139,78 @@ final class BatchInputs {
                 r.close();
             }
             return line;
+        } catch (Bounded.TooLarge e) {
+            close(r);
+            throw UserError.usage("--list " + list, "文件过大：超过 " + e.most + " 字节",
+                    "the file is too large: more than " + e.most + " bytes", e);
         } catch (IOException e) {
+            close(r);
             IoReason why = IoReason.of(e);
             throw UserError.usage("--list " + list, "无法读取：" + why.zh(), "cannot read: " + why.en(), e);
+        }
+    }
+
+    private static void close(BufferedReader r) {
+        try {
+            r.close();
+        } catch (IOException ignored) {
+            // the error that stops the batch is the one to report
+        }
+    }
+
+    /**
+     * A stream that gives at most {@code most} bytes and fails ({@link TooLarge}) at the first byte
+     * past them, whatever size the file claims: a list may be an endless device or pipe.
+     */
+    private static final class Bounded extends FilterInputStream {
+
+        /** The stream holds more than {@code most} bytes. */
+        static final class TooLarge extends IOException {
+            private static final long serialVersionUID = 1L;
+            final long most;
+
+            TooLarge(long most) {
+                super("more than " + most + " bytes");
+                this.most = most;
+            }
+        }
+
+        private final long most;
+        private long read;
+
+        Bounded(InputStream in, long most) {
+            super(in);
+            this.most = most;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, (int) Math.min(len, most - read + 1));
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            throw new IOException("skip is not supported");
+        }
+
+        private void count(int n) throws TooLarge {
+            read += n;
+            if (read > most) {
+                throw new TooLarge(most);
+            }
         }
     }
 

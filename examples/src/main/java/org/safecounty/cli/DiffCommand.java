@@ -1,13 +1,13 @@
 package org.safecounty.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.safecounty.PackPolicy;
 import org.safecounty.RulePack;
@@ -16,6 +16,7 @@ import org.safecounty.internal.compare.Comparison;
 import org.safecounty.internal.compare.ComparisonReport;
 import org.safecounty.internal.compare.PackComparison;
 import org.safecounty.internal.text.Escape;
+import org.safecounty.submission.SubmissionLimits;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -71,7 +72,14 @@ final class DiffCommand implements Callable<Integer> {
         Map<String, String> unreadable = new LinkedHashMap<>();
         for (Path f : files.stream().flatMap(f -> BatchInputs.expand(f).stream()).toList()) {
             try {
-                submissions.put(f.toString(), Files.readString(f, StandardCharsets.UTF_8));
+                long most = SubmissionLimits.defaults().maxChars() * 4L;
+                Optional<String> json = AssessCommand.read(f, most);
+                if (json.isPresent()) {
+                    submissions.put(f.toString(), json.get());
+                } else {
+                    unreadable.put(f.toString(), lang.say("文件过大：超过 " + most + " 字节",
+                            "the file is too large: more than " + most + " bytes"));
+                }
             } catch (IOException e) {
                 IoReason why = IoReason.of(e);
                 unreadable.put(f.toString(), lang.say("无法读取文件：" + why.zh(), "cannot read the file: " + why.en()));

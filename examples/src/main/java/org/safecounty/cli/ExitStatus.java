@@ -15,7 +15,7 @@ final class ExitStatus {
     /** {@code assess}, {@code report}, {@code diff}: some submission was rejected or unreadable; every other was done. */
     static final int REJECTED = 2;
 
-    /** A usage error: a bad option or argument, a pack that cannot be loaded or is invalid, an unusable output path. */
+    /** A usage error: a bad option or argument, a pack that cannot be loaded or is invalid, an unusable output path or standard output that cannot be written. */
     static final int USAGE = 64;
 
     /** An internal error: no fault of the input or the pack; {@code --debug} prints its stack trace. */

@@ -155,7 +155,8 @@ public final class SafecountyCommand implements Runnable {
             if (spec.root().userObject() instanceof SafecountyCommand root) {
                 root.beforeRun.accept(spec);
             }
-            return new CommandLine.RunLast().execute(parsed);
+            int status = new CommandLine.RunLast().execute(parsed);
+            return cannotWrite(leaf) ? outputLost(leaf) : status;
         } catch (CommandLine.ParameterException e) {
             throw e;
         } catch (CommandLine.ExecutionException e) {
@@ -163,6 +164,29 @@ public final class SafecountyCommand implements Runnable {
         } catch (RuntimeException | Error e) {
             return failed(leaf, e);
         }
+    }
+
+    /**
+     * Whether what the command wrote to standard output was lost: a full disk ({@code > /dev/full}),
+     * a closed standard output ({@code >&-}), a pipe whose reader has gone. A print writer keeps its
+     * failures to itself, and picocli's wraps {@code System.out}, a print stream that does too, so
+     * both are asked. Which failure it was is not told, so a closed pipe counts like a full disk.
+     */
+    static boolean cannotWrite(CommandLine leaf) {
+        PrintWriter out = leaf.getOut();
+        out.flush();
+        return out.checkError() || System.out.checkError();
+    }
+
+    /**
+     * Output that could not be written: one line on standard error and exit status 64, as for an
+     * {@code --out} that cannot be written; not an internal error, for nothing is wrong with the program.
+     */
+    private static int outputLost(CommandLine leaf) {
+        PrintWriter err = leaf.getErr();
+        err.println(language(leaf.getCommandSpec()).say("无法写出结果到标准输出", "cannot write the results to standard output"));
+        err.flush();
+        return ExitStatus.USAGE;
     }
 
     /** What a command threw: a user's mistake as its line, anything else as an internal error. */

@@ -258,7 +258,7 @@ class AssessBatchTest {
         assertTrue(pool.peak() <= pool.window(), "peak " + pool.peak());
     }
 
-    /** A reader that goes away (as {@code | head} does) stops the batch: exit status 70, not a minute of work for nobody. */
+    /** A reader that goes away (as {@code | head} does) stops the batch: exit status 64, not a minute of work for nobody. */
     @Test
     void jsonl_outputThatCannotBeWrittenStopsTheBatch() throws IOException {
         int[] writes = {0};
@@ -278,7 +278,7 @@ class AssessBatchTest {
             }
         });
         Ran ran = run(repeated(oneLine(samples().get(0)) + "\n", 5_000), closed, "assess", "--format", "jsonl", "-");
-        assertEquals(70, ran.status);
+        assertEquals(64, ran.status);
         assertTrue(writes[0] < 5_000, "stopped after " + writes[0] + " lines");
     }
 

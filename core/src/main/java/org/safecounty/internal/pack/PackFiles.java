@@ -24,7 +24,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -62,6 +64,7 @@ public final class PackFiles {
 
     private final String origin;
     private final Map<String, byte[]> files;
+    private final Set<String> folders;
 
     /**
      * A pack that may not be read as it is: a symbolic link, a hidden or special file, an odd name
@@ -85,14 +88,15 @@ public final class PackFiles {
         }
     }
 
-    private PackFiles(String origin, Map<String, byte[]> files) {
+    private PackFiles(String origin, Map<String, byte[]> files, Set<String> folders) {
         this.origin = origin;
         this.files = Collections.unmodifiableMap(new TreeMap<>(files));
+        this.folders = Collections.unmodifiableSet(new TreeSet<>(folders));
     }
 
     /** An in-memory pack, for tests and tools. */
     public static PackFiles of(String origin, Map<String, byte[]> files) {
-        return new PackFiles(origin, files);
+        return new PackFiles(origin, files, Set.of());
     }
 
     /**
@@ -108,7 +112,7 @@ public final class PackFiles {
         }
         Reader reader = new Reader(root);
         Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, reader);
-        return new PackFiles(dir.toAbsolutePath().normalize().toString(), reader.files);
+        return new PackFiles(dir.toAbsolutePath().normalize().toString(), reader.files, reader.folders);
     }
 
     /** Reads the folder's entries, without following links, checking each before reading it. */
@@ -116,6 +120,7 @@ public final class PackFiles {
 
         private final Path root;
         private final Map<String, byte[]> files = new TreeMap<>();
+        private final Set<String> folders = new TreeSet<>();
         private int entries;
         private long total;
 
@@ -127,6 +132,7 @@ public final class PackFiles {
         public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
             if (!d.equals(root)) {
                 check(d, attrs);
+                folders.add(relative(d));
             }
             return FileVisitResult.CONTINUE;
         }
@@ -288,7 +294,7 @@ public final class PackFiles {
                 }
             }
         }
-        return new PackFiles("classpath:" + prefix, files);
+        return new PackFiles("classpath:" + prefix, files, Set.of());
     }
 
     /** Where the pack was read from, for messages. */
@@ -298,6 +304,15 @@ public final class PackFiles {
 
     public Map<String, byte[]> all() {
         return files;
+    }
+
+    /**
+     * The folders of a pack read from a folder, by path inside it ({@code tests/old}); empty for a
+     * pack from the classpath or from memory. Not part of {@link #sha256()}: for telling a file
+     * that should be one (a {@code tests/*.yaml} that is a folder) from one that is missing.
+     */
+    public Set<String> folders() {
+        return folders;
     }
 
     public Optional<String> text(String path) {

@@ -161,6 +161,9 @@ public final class CaseReader {
                     + p.substring(0, p.lastIndexOf('.')) + ".yaml / a test file must end in .yaml or it is never read;"
                     + " rename it " + p.substring(0, p.lastIndexOf('.')) + ".yaml");
         });
+        files.folders().stream().filter(p -> p.startsWith("tests/") && p.endsWith(".yaml")).findFirst().ifPresent(p -> {
+            throw new IllegalArgumentException(p + ": 这是文件夹，应为测试文件 / it is a folder, not a test file");
+        });
         files.paths(".yaml").filter(p -> p.startsWith("tests/")).forEach(path -> {
             readFile(files, path, id, overlay, own, directives);
             if (own.size() > MAX_CASES) {

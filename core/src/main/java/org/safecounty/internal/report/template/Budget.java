@@ -115,6 +115,65 @@ final class Budget {
         return n;
     }
 
+    /**
+     * Charges work a template asks for in one step that does not make a value — comparing two
+     * values, looking one up in a list, sorting — by the {@link #size} of what it reads, before it
+     * is done: a comparison of nested lists of long texts is refused as too many steps instead of
+     * running for hours between two steps.
+     */
+    static void charge(String file, int line, Object... read) {
+        Budget b = current(file, line);
+        long cap = MAX_WORK - b.work + 1;
+        long units = 0;
+        for (Object o : read) {
+            units += size(o, Math.max(1, cap - units));
+        }
+        b.spend(units, file, line);
+    }
+
+    /**
+     * The work of reading a value whole: 1, plus 1 per 64 characters of a text, plus the sizes of
+     * the elements of a list or the keys and values of a map (deep); counting stops past {@code cap}.
+     */
+    static long size(Object v, long cap) {
+        return size(v, cap, 0);
+    }
+
+    private static long size(Object v, long cap, int depth) {
+        if (depth > MAX_DEPTH) {
+            return cap + 1;
+        }
+        if (v instanceof CharSequence s) {
+            return 1 + s.length() / 64;
+        }
+        long n = 1;
+        if (v instanceof Collection<?> c) {
+            for (Object e : c) {
+                n += size(e, cap - n, depth + 1);
+                if (n > cap) {
+                    return n;
+                }
+            }
+        } else if (v instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                n += size(e.getKey(), cap - n, depth + 1) + size(e.getValue(), cap - n, depth + 1);
+                if (n > cap) {
+                    return n;
+                }
+            }
+        } else if (v instanceof Object[] a) {
+            for (Object e : a) {
+                n += size(e, cap - n, depth + 1);
+                if (n > cap) {
+                    return n;
+                }
+            }
+        } else if (v != null && !(v instanceof Number) && !(v instanceof Boolean)) {
+            n += v.toString().length() / 64;      // a macro's output (SafeString)
+        }
+        return n;
+    }
+
     private void spend(long units, String file, int line) {
         work += units;
         if (work > MAX_WORK) {

@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
  * folder when one is given and holds a file of that name, else among the defaults bundled in the
  * jar. A name is a file name and nothing more — no folder, no {@code ..}, not absolute, no leading
  * dot — and a file is read only when it is a regular file whose real path is inside the folder
- * (a link out of the folder is refused), UTF-8, at most {@link #MAX_BYTES} bytes.
+ * (a link out of the folder is refused) with one name only (a hard link can be a file outside
+ * the folder: a file with more than one link is refused where the file system counts them), UTF-8,
+ * at most {@link #MAX_BYTES} bytes. A template's print tags are checked where it is read ({@link Markup}).
  */
 final class FolderLoader implements Loader<String> {
 
@@ -59,13 +61,16 @@ final class FolderLoader implements Loader<String> {
     public Reader getReader(String name) {
         Optional<Path> file = fromFolder(name);
         if (file.isPresent()) {
-            return new StringReader(read(file.get(), name));
+            String text = read(file.get(), name);
+            Markup.check(text, name);
+            return new StringReader(text);
         }
         String text = defaultText(name);
         if (text == null) {
             throw new LoaderException(null, "no template " + name + (folder == null ? "" : " in " + folder)
                     + " nor among the default templates / 找不到模板 " + name);
         }
+        Markup.check(text, name);
         return new StringReader(text);
     }
 
@@ -75,6 +80,12 @@ final class FolderLoader implements Loader<String> {
             if (!real.startsWith(folder) || !Files.isRegularFile(real)) {
                 throw new LoaderException(null, "the template " + name + " is not a file inside " + folder
                         + " (a link out of the folder?) / 模板 " + name + " 不在模板目录中");
+            }
+            Object links = links(real);
+            if (links instanceof Number n && n.intValue() > 1) {
+                throw new LoaderException(null, "the template " + name + " has " + n + " hard links: another name of the"
+                        + " same file can be outside " + folder + ", so a file with more than one is refused (copy it)"
+                        + " / 模板 " + name + " 有多个硬链接，可能是目录外的文件，拒绝读取（请复制文件）");
             }
             byte[] bytes;
             try (InputStream in = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
@@ -88,6 +99,15 @@ final class FolderLoader implements Loader<String> {
         } catch (IOException e) {
             throw new LoaderException(e, "the template " + name + " cannot be read: " + e.getMessage()
                     + " / 无法读取模板 " + name);
+        }
+    }
+
+    /** The number of hard links to {@code file}, {@code null} where the file system does not say. */
+    private static Object links(Path file) throws IOException {
+        try {
+            return Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS);
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            return null;
         }
     }
 

@@ -10,11 +10,15 @@ import io.pebbletemplates.pebble.extension.ExtensionCustomizer;
 import io.pebbletemplates.pebble.extension.Filter;
 import io.pebbletemplates.pebble.extension.Function;
 import io.pebbletemplates.pebble.extension.NodeVisitorFactory;
+import io.pebbletemplates.pebble.extension.NodeVisitor;
 import io.pebbletemplates.pebble.extension.escaper.EscapeFilter;
+import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import io.pebbletemplates.pebble.lexer.Token;
 import io.pebbletemplates.pebble.loader.Loader;
 import io.pebbletemplates.pebble.node.RenderableNode;
 import io.pebbletemplates.pebble.node.expression.AddExpression;
+import io.pebbletemplates.pebble.node.expression.BinaryExpression;
+import io.pebbletemplates.pebble.node.expression.Expression;
 import io.pebbletemplates.pebble.node.expression.ConcatenateExpression;
 import io.pebbletemplates.pebble.operator.Associativity;
 import io.pebbletemplates.pebble.operator.BinaryOperator;
@@ -167,9 +171,10 @@ final class Sandbox {
         @Override
         public List<BinaryOperator> getBinaryOperators() {
             List<BinaryOperator> all = super.getBinaryOperators();
-            // + and ~ come back from Reports, bounded; the range .. does not
+            // + and ~ come back from Reports, bounded; the range .. does not; comparisons are charged
             return all == null ? List.of() : all.stream()
-                    .filter(o -> !Set.of("+", "~", "..").contains(o.getSymbol())).toList();
+                    .filter(o -> !Set.of("+", "~", "..").contains(o.getSymbol()))
+                    .map(o -> COMPARISONS.contains(o.getSymbol()) ? charged(o) : o).toList();
         }
 
         @Override
@@ -207,6 +212,71 @@ final class Sandbox {
         }
     }
 
+    /** Operators that read both their operands whole (a list's every element) in one step. */
+    private static final Set<String> COMPARISONS = Set.of("==", "!=", "equals", "contains", "<", ">", "<=", ">=");
+
+    private static BinaryOperator charged(BinaryOperator o) {
+        return new BinaryOperatorImpl(o.getSymbol(), o.getPrecedence(), () -> new ChargedComparison(o), o.getType(),
+                o.getAssociativity());
+    }
+
+    /**
+     * A comparison ({@code ==}, {@code contains}, …) that charges the budget by the size of its
+     * operands before comparing them: {@code Q == R} on nested lists of long texts reads every text
+     * of both in one step, and is refused as too many steps instead of running for hours.
+     */
+    static final class ChargedComparison extends BinaryExpression<Object> {
+
+        private final BinaryOperator operator;
+
+        ChargedComparison(BinaryOperator operator) {
+            this.operator = operator;
+        }
+
+        @Override
+        public Object evaluate(PebbleTemplateImpl self, EvaluationContextImpl context) {
+            Object left = getLeftExpression().evaluate(self, context);
+            Object right = getRightExpression().evaluate(self, context);
+            Budget.charge(self.getName(), getLineNumber(), left, right);
+            @SuppressWarnings("unchecked")
+            BinaryExpression<Object> compare = (BinaryExpression<Object>) operator.createInstance();
+            compare.setLineNumber(getLineNumber());
+            compare.setLeft(new Value(left));
+            compare.setRight(new Value(right));
+            return compare.evaluate(self, context);
+        }
+    }
+
+    /** An operand evaluated already. */
+    private record Value(Object value) implements Expression<Object> {
+
+        @Override
+        public Object evaluate(PebbleTemplateImpl self, EvaluationContextImpl context) {
+            return value;
+        }
+
+        @Override
+        public int getLineNumber() {
+            return 0;
+        }
+
+        @Override
+        public void accept(NodeVisitor visitor) {
+            // evaluated already: nothing to visit
+        }
+    }
+
+    /** Whether {@code v} is printed as it is: a text, a number, true/false, nothing, or a macro's output. */
+    static boolean printable(Object v) {
+        return v == null || v instanceof CharSequence || v instanceof Number || v instanceof Boolean
+                || v instanceof SafeString;
+    }
+
+    private static PebbleException notAText(String what, Object v, PebbleTemplate self, int line) {
+        return new PebbleException(null, what + " takes a text or a number, not " + (v instanceof Map<?, ?> ? "a map"
+                : "a list") + " (a list is printed with | join(\", \")) / 只能用于文字和数字，不能用于列表", line, self.getName());
+    }
+
     private static TokenParser refused(String tag, String why) {
         return new TokenParser() {
             @Override
@@ -240,6 +310,9 @@ final class Sandbox {
             if (strategy != null && !"html".equals(strategy)) {
                 throw new PebbleException(null, "escape takes no strategy but \"html\" / 只能按 HTML 转义", line, self.getName());
             }
+            if (!printable(input)) {
+                throw notAText("printing", input, self, line);       // its text could be any size
+            }
             return Budget.made(super.apply(input, args, self, context, line), self.getName(), line);
         }
     }
@@ -255,11 +328,90 @@ final class Sandbox {
         @Override
         public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
             try {
+                if (TEXT_FILTERS.contains(name) && !printable(input)) {
+                    throw notAText("the filter " + name, input, self, line);
+                }
+                switch (name) {
+                    case "replace" -> {
+                        return Budget.made(replace(input, args.get("replace_pairs"), self, line), self.getName(), line);
+                    }
+                    case "join" -> joined(input, args.get("separator"), self, line);
+                    case "sort", "rsort" -> {
+                        int n = input instanceof java.util.Collection<?> c ? c.size() : 1;
+                        long log = 64 - Long.numberOfLeadingZeros(Math.max(1, n));
+                        for (long i = 0; i < log; i++) {
+                            Budget.charge(self.getName(), line, input);     // n log n comparisons
+                        }
+                    }
+                    default -> {
+                    }
+                }
                 return Budget.made(filter.apply(input, args, self, context, line), self.getName(), line);
             } catch (PebbleException e) {
                 throw e;
             } catch (RuntimeException e) {
                 throw failed("the filter " + name, e, self, line);
+            }
+        }
+    }
+
+    /** Filters that read their input as one text. */
+    private static final Set<String> TEXT_FILTERS = Set.of("abbreviate", "capitalize", "lower", "upper", "title", "trim",
+            "replace", "urlencode");
+
+    /**
+     * {@code replace}, each pair in turn, the length of each result computed from the count of what
+     * it replaces before it is made: a replacement that would make a text over {@link
+     * Budget#MAX_TEXT} characters is refused without making it.
+     */
+    private static String replace(Object input, Object pairs, PebbleTemplate self, int line) {
+        if (input == null) {
+            return null;
+        }
+        if (!(pairs instanceof Map<?, ?> map)) {
+            throw new PebbleException(null, "replace takes a map of texts to replace: replace({\"a\": \"b\"}) / replace 的参数有误",
+                    line, self.getName());
+        }
+        String text = input.toString();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (!printable(e.getKey()) || !printable(e.getValue())) {
+                throw notAText("replace", printable(e.getKey()) ? e.getValue() : e.getKey(), self, line);
+            }
+            String from = String.valueOf(e.getKey());
+            String to = String.valueOf(e.getValue());
+            long count = 0;
+            if (from.isEmpty()) {
+                count = text.length() + 1L;
+            } else {
+                for (int i = text.indexOf(from); i >= 0; i = text.indexOf(from, i + from.length())) {
+                    count++;
+                }
+            }
+            long length = text.length() + count * (to.length() - (long) from.length());
+            if (length > Budget.MAX_TEXT) {
+                throw new PebbleException(null, "replace would make a text of " + length + " characters, longer than "
+                        + Budget.MAX_TEXT + " characters / replace 生成的文本超过 " + Budget.MAX_TEXT + " 个字符", line, self.getName());
+            }
+            Budget.charge(self.getName(), line, text);
+            text = text.replace(from, to);
+        }
+        return text;
+    }
+
+    /** Refuses a {@code join} whose elements are not texts or numbers, or whose result would be too long, before making it. */
+    private static void joined(Object input, Object separator, PebbleTemplate self, int line) {
+        if (!(input instanceof java.util.Collection<?> c)) {
+            return;
+        }
+        long length = separator == null ? 0 : separator.toString().length() * (long) Math.max(0, c.size() - 1);
+        for (Object e : c) {
+            if (!printable(e)) {
+                throw notAText("join", e, self, line);
+            }
+            length += e == null ? 0 : e.toString().length();
+            if (length > Budget.MAX_TEXT) {
+                throw new PebbleException(null, "join would make a text longer than " + Budget.MAX_TEXT
+                        + " characters / join 生成的文本超过 " + Budget.MAX_TEXT + " 个字符", line, self.getName());
             }
         }
     }

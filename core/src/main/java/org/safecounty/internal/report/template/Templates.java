@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -116,7 +117,7 @@ public final class Templates {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                return new Rendered(out.toString(), Budget.spent());
+                return new Rendered(withPolicy(out.toString()), Budget.spent());
             });
         } catch (PebbleException e) {
             throw problem(e, name);
@@ -127,7 +128,38 @@ public final class Templates {
             throw new TemplateException(loader.where(name), 0, "the template failed: " + e, e);
         } catch (StackOverflowError e) {
             throw new TemplateException(loader.where(name), 0, "templates call one another too deeply / 模板相互调用过深", null);
+        } catch (OutOfMemoryError e) {
+            // a backstop: what a template makes is bounded before it is made (Budget, Sandbox); should some
+            // value still fill the heap, it is this template's doing, and the heap is free again here
+            throw new TemplateException(loader.where(name), 0, "rendering the template ran out of memory (" + e.getMessage()
+                    + "): it makes texts or lists too large / 模板生成的内容过大，内存不足", null);
         }
+    }
+
+    /** The Content-Security-Policy of the default layout: nothing is fetched and no script runs. */
+    static final String POLICY = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"
+            + " style-src 'unsafe-inline'; img-src data:\">";
+
+    /** A page that opens as the default layout's does, the policy among the first meta tags of its head. */
+    private static final Pattern HAS_POLICY = Pattern.compile("\\s*(<!DOCTYPE html>\\s*)?<html[^<>]*>\\s*<head>"
+            + "(\\s*<meta [^<>]*>)*?\\s*" + Pattern.quote(POLICY));
+
+    private static final Pattern HEAD = Pattern.compile("\\s*(<!DOCTYPE[^<>]*>\\s*)?(<html(\\s[^<>]*)?>\\s*)?(<head(\\s[^<>]*)?>)?",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The page with the default layout's Content-Security-Policy, as a wall behind the sandbox:
+     * a page whose head does not open with it (a folder's own layout) gets it inserted right after
+     * {@code <head>}, or, when the page does not open with a head, right at its start (after a
+     * DOCTYPE), where a browser puts it in the head. A page of the default layout is unchanged.
+     */
+    static String withPolicy(String page) {
+        if (HAS_POLICY.matcher(page).lookingAt()) {
+            return page;
+        }
+        java.util.regex.Matcher m = HEAD.matcher(page);
+        int at = m.lookingAt() ? (m.group(4) != null ? m.end() : m.group(1) != null ? m.end(1) : 0) : 0;
+        return page.substring(0, at) + (m.group(4) != null ? "\n" : "") + POLICY + "\n" + page.substring(at);
     }
 
     private TemplateException problem(PebbleException e, String rendered) {
