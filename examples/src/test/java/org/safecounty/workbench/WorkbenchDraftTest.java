@@ -119,7 +119,7 @@ class WorkbenchDraftTest {
         assertTrue(saved.digest().matches("[0-9a-f]{64}"), saved.digest());
         String params = Files.readString(pack.resolve("parameters.yaml"));
         assertTrue(params.contains("V2.satisfaction_min:\n  # 原为 was: 70\n  value: 75\n"), params);
-        assertTrue(Files.readString(pack.resolve("pack.yaml")).contains("extends: { id: hebei-fds-county-2014, version: \"2014.1.0\" }"));
+        assertTrue(Files.readString(pack.resolve("pack.yaml")).contains("extends: { id: \"hebei-fds-county-2014\", version: \"2014.1.0\" }"));
         assertEquals(0, run("validate", "--no-cache", pack.toString()));
         assertEquals(0, run("test", "--no-cache", pack.toString()));
         assertEquals(0, run("test", "--no-cache", "--approved", saved.digest(), pack.toString()), "the digest approves it");

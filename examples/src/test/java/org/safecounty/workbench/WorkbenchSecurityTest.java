@@ -188,7 +188,7 @@ class WorkbenchSecurityTest {
         try {
             String[] r = raw("POST", "/api/save", good(), "{\"name\":\"link\"}".getBytes(StandardCharsets.UTF_8));
             assertEquals("409", r[0], r[1]);
-            assertTrue(r[1].contains("BAD_NAME"), r[1]);
+            assertTrue(r[1].contains("NAME_TAKEN"), r[1]); // a name already in the workspace, link or not, is never replaced
             try (Stream<Path> files = Files.list(outside)) {
                 assertEquals(0, files.count(), "nothing written through the link");
             }

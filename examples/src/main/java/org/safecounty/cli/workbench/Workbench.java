@@ -218,7 +218,9 @@ public final class Workbench {
 
     /** Where a draft saved under {@code name} goes, or empty for a name that is not a plain folder name. */
     Optional<Path> target(String name) {
-        if (name == null || !name.matches(NAME) || name.equals(base.id())) {
+        // not the id of a pack the workbench can find (the base, its bases, a bundled pack, a pack
+        // beside the draft): a saved draft must never pass for another standard
+        if (name == null || !name.matches(NAME) || name.equals(base.id()) || locator.apply(name).isPresent()) {
             return Optional.empty();
         }
         Path t = workspace.resolve(name).normalize();
@@ -249,14 +251,14 @@ public final class Workbench {
      */
     public synchronized Saved save(String name, boolean sign) throws Refused, IOException {
         Path target = target(name).orElseThrow(() -> new Refused(List.of(new Problem("name", "BAD_NAME",
-                "名称只能用字母、数字、点、横线、下划线，不能含路径分隔符或 ..，且不能与所继承的规则包同名",
-                "a name is letters, digits, '.', '-', '_' only: no separator, no '..', not the base pack's id"))));
+                "名称只能用字母、数字、点、横线、下划线，不能含路径分隔符或 ..，且不能与所继承的或其他规则包同名",
+                "a name is letters, digits, '.', '-', '_' only: no separator, no '..', not the id of the base or of another pack"))));
         Path real = workspace.toRealPath();
         Files.createDirectories(real);
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
-                && (Files.isSymbolicLink(target) || !target.toRealPath().getParent().equals(real))) {
-            throw new Refused(List.of(new Problem("name", "BAD_NAME", "目标是符号链接或在工作区之外：" + name,
-                    "the target is a symbolic link or outside the workspace: " + name)));
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            // never replaced: the workspace may hold packs, earlier drafts or a person's own files
+            throw new Refused(List.of(new Problem("name", "NAME_TAKEN", "工作区中已有同名的文件或文件夹，请换一个名称：" + name,
+                    "the workspace already has a file or folder of that name; choose another name: " + name)));
         }
         TestRun run = test();
         if (!run.ok()) {
@@ -280,24 +282,10 @@ public final class Workbench {
             Files.createDirectories(p.getParent());
             Files.write(p, f.getValue());
         }
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            Path old = Files.createTempDirectory(real, ".replaced-");
-            Files.move(target, old.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            deleteTree(old);
-        } else {
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-        }
+        // checked above; a folder made under the same name meanwhile is replaced only if empty (rename(2))
+        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         String digest = sign ? PackManifest.digest(PackFiles.fromDirectory(target)) : null;
         return new Saved(target, digest);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     /** The overlay's files: pack.yaml, parameters.yaml with only what changes, tests/ with the drops. */
@@ -306,11 +294,11 @@ public final class Workbench {
         StringBuilder pack = new StringBuilder();
         pack.append("# 修订草案，由 safecounty workbench 写出：只写改动，其余照所继承的规则包。\n")
                 .append("# A revision draft written by safecounty workbench: only what changes, all else as the pack it extends.\n")
-                .append("id: ").append(id).append('\n')
+                .append("id: ").append(quote(id)).append('\n')
                 .append("version: ").append(base.version()).append("-draft.1\n")
                 .append("zh: ").append(quote(base.catalogue().zh() + "（修订草案 " + id + "）")).append('\n')
                 .append("en: ").append(quote(base.catalogue().en() + " (revision draft " + id + ")")).append('\n')
-                .append("extends: { id: ").append(base.id()).append(", version: ").append(quote(base.version()))
+                .append("extends: { id: ").append(quote(base.id())).append(", version: ").append(quote(base.version()))
                 .append(" }\n");
         files.put("pack.yaml", pack.toString().getBytes(StandardCharsets.UTF_8));
         StringBuilder params = new StringBuilder("# 只列出改动的参数，其余照所继承的规则包。/ Only the parameters that change.\n");
@@ -430,7 +418,8 @@ public final class Workbench {
                 if (!ref.matches("[A-Za-z0-9._-]+\\.yaml: .+") || ref.length() > 500) {
                     throw new IllegalArgumentException("用例引用的形式不对 not a case reference: " + ref);
                 }
-                if (why.isEmpty() || why.length() > 1000) {
+                // a reason a person can read: blank, no-break and zero-width spaces alone are none
+                if (why.codePoints().noneMatch(Character::isLetterOrDigit) || why.length() > 1000) {
                     throw new IllegalArgumentException("去掉用例须写明原因 a dropped case needs a reason: " + ref);
                 }
                 drops.put(ref, why);
