@@ -126,6 +126,25 @@ class WorkbenchDraftTest {
     }
 
     @Test
+    void save_refusesToDropACaseThatStillPasses() {
+        // a bonus case has nothing to do with the satisfaction veto: under V2 = 75 it still passes
+        String passing = "bonus.yaml: B1 网格化监管为真加 2 分 / grid supervision true adds 2 points";
+        bench.setDraft(v2(75, Map.of()));
+        Map<String, String> drops = new TreeMap<>();
+        bench.test().failed().forEach(f -> drops.put(f.testCase().file().replaceFirst("^tests/", "") + ": "
+                + f.testCase().name(), "满意度线改为 75 / the line is 75"));
+        drops.put(passing, "不想要了 / not wanted");
+        bench.setDraft(v2(75, drops));
+        Workbench.TestRun run = bench.test();
+        assertFalse(run.ok());
+        assertEquals(List.of("DROPS_A_PASSING_CASE: " + passing), run.problems().stream()
+                .map(p -> p.code() + ": " + p.zh().replaceFirst("^.*：", "")).toList());
+        Workbench.Refused refused = assertThrows(Workbench.Refused.class, () -> bench.save("drops-too-much", false));
+        assertTrue(refused.problems().stream().anyMatch(p -> p.code().equals("DROPS_A_PASSING_CASE")));
+        assertFalse(Files.exists(bench.workspace().resolve("drops-too-much")));
+    }
+
+    @Test
     void command_withABadPortDataOrPack_isAUsageError() {
         assertEquals(64, run("workbench", "--port", "70000"));
         assertEquals(64, run("workbench", "--data", dir.resolve("none").toString()));

@@ -32,6 +32,7 @@ import org.safecounty.internal.pack.PackManifest;
 import org.safecounty.internal.authoring.PackSuite;
 import org.safecounty.internal.packtest.CaseReader;
 import org.safecounty.internal.packtest.CaseResult;
+import org.safecounty.internal.packtest.PackCase;
 import org.safecounty.internal.packtest.PackTestRunner;
 import org.safecounty.result.AssessmentResult;
 import org.safecounty.result.Outcome;
@@ -213,7 +214,28 @@ public final class Workbench {
         List<CaseResult> results = cases.cases().parallelStream().map(runner::run).toList();
         List<CaseResult> failed = results.stream().filter(r -> !r.passed()).toList();
         List<Problem> warnings = new ArrayList<>(pack.warnings());
+        warnings.addAll(droppedButPassing(d, pack, runner));
         return new TestRun(results.size() - failed.size(), failed, cases.dropped(), warnings);
+    }
+
+    /**
+     * A problem for each dropped case that passes under the draft: only a case the draft makes fail
+     * may be dropped, or "its tests pass" could be had by dropping cases through the API.
+     */
+    private List<Problem> droppedButPassing(Draft d, RulePack pack, PackTestRunner runner) {
+        if (d.drops().isEmpty()) {
+            return List.of();
+        }
+        PackFiles undropped = PackFiles.of("workbench:draft", overlay(new Draft(d.changes(), Map.of()), base.id() + "-draft"));
+        List<Problem> problems = new ArrayList<>();
+        for (PackCase c : PackSuite.reader(pack).readAll(undropped, locator).cases()) {
+            String ref = c.file().replaceFirst("^tests/", "") + ": " + c.name();
+            if (d.drops().containsKey(ref) && runner.run(c).passed()) {
+                problems.add(new Problem("drops", "DROPS_A_PASSING_CASE", "去掉的用例在草案下仍通过，不能去掉：" + ref,
+                        "a dropped case still passes under the draft, so it may not be dropped: " + ref));
+            }
+        }
+        return problems;
     }
 
     /** Where a draft saved under {@code name} goes, or empty for a name that is not a plain folder name. */
