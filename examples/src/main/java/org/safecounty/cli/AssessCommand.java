@@ -3,9 +3,6 @@ package org.safecounty.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.AbstractMap;
@@ -300,8 +297,7 @@ final class AssessCommand implements Callable<Integer> {
         if (bytes.length > most) {
             return Optional.empty();
         }
-        return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
+        return Optional.of(StrictUtf8.decode(bytes));
     }
 
     /** A file of more than {@code most} bytes, rejected before any of it is parsed; the output names the file. */

@@ -6,10 +6,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -64,8 +61,7 @@ final class BatchInputs {
         }
         BufferedReader listed = list == null ? null : new BufferedReader(new InputStreamReader(
                 new Bounded(Files.newInputStream(list), maxListBytes),
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)));
+                StrictUtf8.decoder()));
         OptionalLong total = listed == null ? OptionalLong.of(pending.size()) : OptionalLong.empty();
         Iterator<Input> inputs = new Iterator<>() {
             @Override
@@ -304,8 +300,7 @@ final class BatchInputs {
             }
             return new Input(source, a -> {
                 try {
-                    String json = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+                    String json = StrictUtf8.decode(bytes);
                     return AssessCommand.assess(a, json);
                 } catch (CharacterCodingException e) {
                     return new Outcome.Rejected(List.of(new Problem("$", "UNREADABLE", "该行不是 UTF-8 文本",
